@@ -1,0 +1,66 @@
+# Every target runs inside .venv, which `make setup` builds from the lock file.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup lock generate check-generated lint-spec lint format typecheck test \
+        test-unit contract contract-live mock run bench fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+setup: $(STAMP) ## create .venv and install the locked dependencies and both packages
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	scripts/setup.sh $(PYTHON)
+	@touch $@
+
+lock: ## re-resolve requirements/*.in into the lock files (needs the registry)
+	scripts/lock.sh
+
+generate: $(STAMP) ## regenerate generated/ from openapi/openapi.yaml
+	scripts/generate.sh
+
+check-generated: $(STAMP) ## fail when generated/ differs from what the spec produces
+	scripts/check_generated.sh
+
+lint-spec: $(STAMP) ## validate the OpenAPI document
+	scripts/lint_spec.sh
+
+lint: $(STAMP) ## ruff on the hand-written code
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+format: $(STAMP) ## format the hand-written code
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
+
+typecheck: $(STAMP) ## mypy --strict on src/ and generated/
+	$(BIN)/mypy --strict src/zilliz_import generated/zilliz_import_client
+
+test: lint-spec check-generated lint typecheck ## everything CI runs
+	$(BIN)/pytest
+
+contract: $(STAMP) ## the contract suite with many more examples and a JUnit report
+	scripts/contract.sh
+
+contract-live: $(STAMP) ## the contract suite against CLUSTER_ENDPOINT with TOKEN
+	scripts/contract_live.sh
+
+mock: $(STAMP) ## serve the mock on 127.0.0.1 (PORT=19530 by default)
+	$(BIN)/python -m zilliz_import.mock --host 127.0.0.1 --port $${PORT:-19530}
+
+run: $(STAMP) ## the main job: mock, create an import, watch it finish
+	scripts/run.sh
+
+bench: $(STAMP) ## benchmarks; writes BENCHMARKS.md
+	scripts/bench.sh
+
+fuzz: $(STAMP) ## long fuzzing run of the facade
+	scripts/fuzz.sh
+
+clean: ## remove the virtualenv and caches
+	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis reports

@@ -1,0 +1,152 @@
+"""Project rules for openapi/openapi.yaml, stricter than the OpenAPI meta-schema.
+
+Usage: python scripts/spec_rules.py SPEC
+
+Every example must validate against its own schema, every operation must be complete, links must
+name real operations, and the success codes must be exactly the codes the error envelope excludes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_URI = "urn:zilliz-import:openapi"
+REQUIRED_STATUSES = ("200", "401", "403", "408")
+REQUIRED_OPERATION_KEYS = ("operationId", "summary", "description", "tags", "requestBody")
+
+
+def load(path: Path) -> dict[str, Any]:
+    """Read the spec as plain data."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise SystemExit(f"{path}: not a YAML mapping")
+    return data
+
+
+def pointer(*parts: str) -> str:
+    """A JSON pointer from raw path segments."""
+    return "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def resolve(spec: dict[str, Any], node: Any) -> tuple[Any, str | None]:
+    """Follow one local `$ref`; returns the target and its pointer (None when not a ref)."""
+    if isinstance(node, dict) and "$ref" in node:
+        ref = node["$ref"]
+        target: Any = spec
+        for part in ref.removeprefix("#/").split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        return target, ref
+    return node, None
+
+
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Every (path, method, operation) of the spec."""
+    for path, item in spec.get("paths", {}).items():
+        for method, operation in item.items():
+            if method in {"get", "put", "post", "delete", "patch", "head", "options", "trace"}:
+                yield path, method, operation
+
+
+def media_types(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Every media type object with a label and the pointer of its schema."""
+    for path, method, operation in operations(spec):
+        body, body_ref = resolve(spec, operation.get("requestBody", {}))
+        base = body_ref or pointer("paths", path, method, "requestBody")
+        for name, media in body.get("content", {}).items():
+            yield f"{method.upper()} {path} request", media, f"{base}/content/{pointer(name)[2:]}/schema"
+        for status, declared in operation.get("responses", {}).items():
+            response, ref = resolve(spec, declared)
+            base = ref or pointer("paths", path, method, "responses", status)
+            for name, media in response.get("content", {}).items():
+                label = f"{method.upper()} {path} {status}"
+                yield label, media, f"{base}/content/{pointer(name)[2:]}/schema"
+
+
+def example_errors(spec: dict[str, Any]) -> list[str]:
+    """Every example that does not validate against the schema beside it (format checks on)."""
+    registry = Registry().with_resource(SPEC_URI, Resource(spec, specification=DRAFT202012))
+    errors, seen = [], set()
+    for label, media, schema_pointer in media_types(spec):
+        examples = {k: v.get("value") for k, v in media.get("examples", {}).items()}
+        if "example" in media:
+            examples["example"] = media["example"]
+        validator = Draft202012Validator(
+            {"$ref": SPEC_URI + schema_pointer},
+            registry=registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
+        for name, value in examples.items():
+            if (schema_pointer, name) in seen:
+                continue
+            seen.add((schema_pointer, name))
+            for error in validator.iter_errors(value):
+                errors.append(f"{label}: example {name!r}: {error.message}")
+    return errors
+
+
+def operation_errors(spec: dict[str, Any]) -> list[str]:
+    """Operations missing a documented part, and links to operations that do not exist."""
+    errors = []
+    ids = {op.get("operationId") for _, _, op in operations(spec)}
+    for path, method, operation in operations(spec):
+        where = f"{method.upper()} {path}"
+        errors += [f"{where}: no {key}" for key in REQUIRED_OPERATION_KEYS if key not in operation]
+        responses = operation.get("responses", {})
+        errors += [f"{where}: no {code} response" for code in REQUIRED_STATUSES if code not in responses]
+        for status, response in responses.items():
+            for name, link in resolve(spec, response)[0].get("links", {}).items():
+                if link.get("operationId") not in ids:
+                    errors.append(f"{where} {status}: link {name} names an unknown operation")
+    return errors
+
+
+def envelope_errors(spec: dict[str, Any]) -> list[str]:
+    """The error envelope must exclude exactly the success codes, or the two could both match."""
+    schemas = spec["components"]["schemas"]
+    success = schemas["ResultCode"]["enum"]
+    excluded = schemas["ErrorEnvelope"]["properties"]["code"].get("not", {}).get("enum")
+    if excluded != success:
+        return [f"ErrorEnvelope.code excludes {excluded}, but the success codes are {success}"]
+    return []
+
+
+def leftover_errors(spec: Any, where: str = "#") -> list[str]:
+    """OpenAPI 3.0 keywords that 3.1 no longer has (`nullable`) and validators silently skip."""
+    if isinstance(spec, dict):
+        found = [f"{where}: 'nullable' is not OpenAPI 3.1"] if "nullable" in spec else []
+        for key, value in spec.items():
+            if key not in {"example", "examples"}:
+                found += leftover_errors(value, f"{where}/{key}")
+        return found
+    if isinstance(spec, list):
+        return [e for i, item in enumerate(spec) for e in leftover_errors(item, f"{where}/{i}")]
+    return []
+
+
+def all_errors(spec: dict[str, Any]) -> list[str]:
+    """Every rule's findings."""
+    return example_errors(spec) + operation_errors(spec) + envelope_errors(spec) + leftover_errors(spec)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: spec_rules.py SPEC", file=sys.stderr)
+        return 2
+    errors = all_errors(load(Path(argv[1])))
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(f"==> {len(errors)} rule violations")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,215 @@
+"""The generated client parses every body a real server sends, and the `code` alone decides the model."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.generated.server_bodies import (
+    ERROR_BODIES,
+    SEED_EXAMPLE,
+    SUCCESS_PROGRESS_BODIES,
+    job_progress,
+    with_extra_fields,
+)
+from zilliz_import_client import AuthenticatedClient
+from zilliz_import_client.api.import_jobs import (
+    create_import_job,
+    describe_import_job,
+    get_import_job_progress,
+    list_import_jobs,
+)
+from zilliz_import_client.models import (
+    CreateImportJobRequest,
+    CreateImportJobSuccess,
+    ErrorEnvelope,
+    ImportJobProgressSuccess,
+    JobProgressRequest,
+    KnownImportFileState,
+    KnownImportJobState,
+    ListImportJobsRequest,
+    ListImportJobsSuccess,
+)
+from zilliz_import_client.types import UNSET
+
+PROGRESS_OPERATIONS = [get_import_job_progress, describe_import_job]
+TIME_KEYS = {"completeTime", "createTime"}
+
+
+def same_instants(body: Any) -> Any:
+    """`body` with non-empty times as datetimes: `Z` and `+00:00` name the same instant."""
+    if isinstance(body, dict):
+        return {
+            k: datetime.datetime.fromisoformat(v) if k in TIME_KEYS and v else same_instants(v)
+            for k, v in body.items()
+        }
+    if isinstance(body, list):
+        return [same_instants(item) for item in body]
+    return body
+
+
+def answer(status: int, body: Any) -> AuthenticatedClient:
+    """A client whose every request gets `body` back with HTTP `status`."""
+    content = json.dumps(body).encode()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, content=content, headers={"Content-Type": "application/json"})
+
+    return AuthenticatedClient(
+        base_url="http://127.0.0.1:1", token="root:Milvus", httpx_args={"transport": httpx.MockTransport(handler)}
+    )
+
+
+def parse_progress(operation: ModuleType, status: int, body: Any) -> Any:
+    """What the progress operation returns for one server answer."""
+    request = JobProgressRequest(job_id="448761313698322011")
+    return operation.sync(client=answer(status, body), body=request)
+
+
+@pytest.mark.parametrize("operation", PROGRESS_OPERATIONS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize("name", list(SUCCESS_PROGRESS_BODIES))
+def test_every_success_body_parses_as_success(operation: ModuleType, name: str) -> None:
+    body = SUCCESS_PROGRESS_BODIES[name]
+    parsed = parse_progress(operation, 200, body)
+    assert isinstance(parsed, ImportJobProgressSuccess)
+    assert parsed.data.job_id == body["data"]["jobId"]
+    assert parsed.data.progress == body["data"]["progress"]
+    assert len(parsed.data.details) == len(body["data"]["details"])
+    assert same_instants(parsed.to_dict()) == same_instants(body), "parsing then serialising lost data"
+
+
+@pytest.mark.parametrize("operation", PROGRESS_OPERATIONS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize("name", list(ERROR_BODIES))
+def test_every_error_body_parses_as_error(operation: ModuleType, name: str) -> None:
+    status, body = ERROR_BODIES[name]
+    parsed = parse_progress(operation, status, body)
+    assert isinstance(parsed, ErrorEnvelope)
+    assert (parsed.code, parsed.message) == (body["code"], body["message"])
+
+
+def test_seed_example_fields_have_their_documented_types() -> None:
+    parsed = parse_progress(get_import_job_progress, 200, SEED_EXAMPLE)
+    assert isinstance(parsed, ImportJobProgressSuccess)
+    data = parsed.data
+    assert data.state is KnownImportJobState.COMPLETED
+    assert data.complete_time == datetime.datetime(2024, 4, 1, 6, 17, 55, tzinfo=datetime.UTC)
+    assert data.details[0].state is KnownImportFileState.COMPLETED
+    assert data.details[0].file_name.startswith("id:448761313698322012")
+    assert data.reason is UNSET
+
+
+def test_empty_complete_time_stays_an_empty_string() -> None:
+    parsed = parse_progress(get_import_job_progress, 200, job_progress("Importing", 50, []))
+    assert isinstance(parsed, ImportJobProgressSuccess)
+    assert parsed.data.complete_time == ""
+
+
+@pytest.mark.parametrize("state", ["PreImporting", "Sorting", "SomethingNew", ""])
+def test_unknown_states_are_kept_as_strings(state: str) -> None:
+    body = job_progress(state, 50, [])
+    body["data"]["details"] = [dict(SEED_EXAMPLE["data"]["details"][0], state=state)]
+    parsed = parse_progress(describe_import_job, 200, body)
+    assert isinstance(parsed, ImportJobProgressSuccess)
+    assert parsed.data.state == state and not isinstance(parsed.data.state, KnownImportJobState)
+    assert parsed.data.details[0].state == state
+
+
+def test_extra_fields_are_kept_at_every_level() -> None:
+    body = with_extra_fields(SEED_EXAMPLE)
+    parsed = parse_progress(get_import_job_progress, 200, body)
+    assert isinstance(parsed, ImportJobProgressSuccess)
+    assert parsed.additional_properties == {"traceId": "abc"}
+    assert parsed.data.additional_properties == {"newJobField": {"nested": [1, 2]}}
+    assert parsed.data.details[0].additional_properties == {"newFileField": 7}
+    assert same_instants(parsed.to_dict()) == same_instants(body)
+
+
+def test_legacy_success_code_200_is_success() -> None:
+    body = dict(SEED_EXAMPLE, code=200)
+    assert isinstance(parse_progress(get_import_job_progress, 200, body), ImportJobProgressSuccess)
+
+
+@pytest.mark.parametrize("code", [0, 200])
+def test_success_code_without_data_is_never_taken_for_an_error(code: int) -> None:
+    with pytest.raises((KeyError, TypeError, ValueError)):
+        parse_progress(get_import_job_progress, 200, {"code": code, "message": "ok"})
+
+
+@pytest.mark.parametrize("code", [1, 1801, 2100, -1, 65535])
+def test_error_code_with_valid_data_is_never_taken_for_a_success(code: int) -> None:
+    body = dict(SEED_EXAMPLE, code=code, message="failed")
+    parsed = parse_progress(get_import_job_progress, 200, body)
+    assert isinstance(parsed, ErrorEnvelope) and parsed.code == code
+
+
+@given(
+    code=st.integers(min_value=-(2**31), max_value=2**31).filter(lambda c: c not in (0, 200)),
+    message=st.text(max_size=50),
+    with_data=st.booleans(),
+)
+def test_any_non_success_code_parses_as_error(code: int, message: str, with_data: bool) -> None:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if with_data:
+        body["data"] = SEED_EXAMPLE["data"]
+    parsed = parse_progress(describe_import_job, 200, body)
+    assert isinstance(parsed, ErrorEnvelope)
+    assert (parsed.code, parsed.message) == (code, message)
+
+
+@given(progress=st.integers(0, 100), rows=st.integers(0, 2**62), message=st.none() | st.text(max_size=20))
+def test_any_success_body_parses_as_success_even_with_a_message(
+    progress: int, rows: int, message: str | None
+) -> None:
+    body = job_progress("Importing", progress, [])
+    body["data"]["importedRows"] = rows
+    if message is not None:
+        body["message"] = message
+    parsed = parse_progress(get_import_job_progress, 200, body)
+    assert isinstance(parsed, ImportJobProgressSuccess)
+    assert parsed.data.imported_rows == rows
+
+
+def test_create_answers_parse() -> None:
+    request = CreateImportJobRequest(collection_name="quick_setup", files=[["dir/1.parquet"]])
+    created = create_import_job.sync(client=answer(200, {"code": 0, "data": {"jobId": "7"}}), body=request)
+    assert isinstance(created, CreateImportJobSuccess) and created.data.job_id == "7"
+    refused = create_import_job.sync(client=answer(200, {"code": 1100, "message": "empty"}), body=request)
+    assert isinstance(refused, ErrorEnvelope) and refused.code == 1100
+
+
+def test_list_answers_parse_with_reason_only_when_present() -> None:
+    records = [
+        {"collectionName": "c", "jobId": "1", "progress": 100, "state": "Completed"},
+        {"collectionName": "c", "jobId": "2", "progress": 0, "reason": "bad", "state": "Failed"},
+        {"collectionName": "c", "jobId": "3", "progress": 99, "state": "Committing", "extra": True},
+    ]
+    listed = list_import_jobs.sync(
+        client=answer(200, {"code": 0, "data": {"records": records}}), body=ListImportJobsRequest()
+    )
+    assert isinstance(listed, ListImportJobsSuccess)
+    assert [r.job_id for r in listed.data.records] == ["1", "2", "3"]
+    assert [r.reason for r in listed.data.records] == [UNSET, "bad", UNSET]
+    assert listed.data.records[2].additional_properties == {"extra": True}
+    empty = list_import_jobs.sync(client=answer(200, {"code": 0, "data": {"records": []}}), body=ListImportJobsRequest())
+    assert isinstance(empty, ListImportJobsSuccess) and empty.data.records == []
+
+
+def test_requests_send_job_id_as_a_string() -> None:
+    seen: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.content)
+        return httpx.Response(200, json=SEED_EXAMPLE)
+
+    client = AuthenticatedClient(
+        base_url="http://127.0.0.1:1", token="t", httpx_args={"transport": httpx.MockTransport(handler)}
+    )
+    get_import_job_progress.sync(client=client, body=JobProgressRequest(job_id="448761313698322011"))
+    assert json.loads(seen[0]) == {"jobId": "448761313698322011"}
