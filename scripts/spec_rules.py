@@ -112,8 +112,8 @@ def operation_errors(spec: dict[str, Any]) -> list[str]:
 def envelope_errors(spec: dict[str, Any]) -> list[str]:
     """The error envelope must exclude exactly the success codes, or the two could both match."""
     schemas = spec["components"]["schemas"]
-    success = schemas["ResultCode"]["enum"]
-    excluded = schemas["ErrorEnvelope"]["properties"]["code"].get("not", {}).get("enum")
+    success = schemas["ResultCode"].get("const")
+    excluded = schemas["ErrorEnvelope"]["properties"]["code"].get("not", {}).get("const")
     if excluded != success:
         return [f"ErrorEnvelope.code excludes {excluded}, but the success codes are {success}"]
     return []

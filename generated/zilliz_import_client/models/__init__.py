@@ -16,7 +16,6 @@ from .known_import_job_state import KnownImportJobState
 from .list_import_jobs_request import ListImportJobsRequest
 from .list_import_jobs_success import ListImportJobsSuccess
 from .list_import_jobs_success_data import ListImportJobsSuccessData
-from .result_code import ResultCode
 
 __all__ = (
     "CreateImportJobRequest",
@@ -34,5 +33,4 @@ __all__ = (
     "ListImportJobsRequest",
     "ListImportJobsSuccess",
     "ListImportJobsSuccessData",
-    "ResultCode",
 )

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..models.result_code import ResultCode
 
 if TYPE_CHECKING:
     from ..models.create_import_job_success_data import CreateImportJobSuccessData
@@ -18,14 +16,16 @@ T = TypeVar("T", bound="CreateImportJobSuccess")
 
 @_attrs_define
 class CreateImportJobSuccess:
-    code: ResultCode
-    """ Success is 0 (200 on servers before Milvus 2.4; the published page's table says 200).
+    code: Literal[0]
+    """ Success is 0. The published page's table says 200, but no server that has these v2 routes
+    answers success with 200, and current servers use 200 as an error code (partition not
+    found): a body with code 200 is an error.
      """
     data: CreateImportJobSuccessData
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code.value
+        code = self.code
 
         data = self.data.to_dict()
 
@@ -45,7 +45,9 @@ class CreateImportJobSuccess:
         from ..models.create_import_job_success_data import CreateImportJobSuccessData  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ResultCode(d.pop("code"))
+        code = cast(Literal[0], d.pop("code"))
+        if code != 0:
+            raise ValueError(f"code must match const 0, got '{code}'")
 
         data = CreateImportJobSuccessData.from_dict(d.pop("data"))
 

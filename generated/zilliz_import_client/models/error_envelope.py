@@ -17,6 +17,8 @@ class ErrorEnvelope:
 
     | code | meaning | retry? |
     |---|---|---|
+    | 100 | collection not found | no |
+    | 200 | partition not found (not a success code, whatever the published page says) | no |
     | 1100 | invalid parameter (for example an empty `files`) | no |
     | 1401 | permission denied (HTTP 403) | no |
     | 1800 | token missing or wrong (HTTP 401) | no |
@@ -63,8 +65,8 @@ class ErrorEnvelope:
             message=message,
         )
 
-        if error_envelope.code in [0, 200]:
-            raise ValueError(f"code must not be one of [0, 200], got {error_envelope.code!r}")
+        if error_envelope.code in [0]:
+            raise ValueError(f"code must not be one of [0], got {error_envelope.code!r}")
 
         error_envelope.additional_properties = d
         return error_envelope
