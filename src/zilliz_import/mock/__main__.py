@@ -1,0 +1,51 @@
+"""`python -m zilliz_import.mock`: serve the mock in the foreground until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from zilliz_import.mock.app import MockApp
+from zilliz_import.mock.config import DEFAULT_API_KEY, DEFAULT_TOKEN, READ_ONLY_TOKEN, MockConfig
+from zilliz_import.mock.server import bind_socket, uvicorn_server
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Command-line options; argparse prints a one-line error and exits 2 on bad input."""
+    parser = argparse.ArgumentParser(prog="python -m zilliz_import.mock", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=19530, help="port; 0 picks a free one (default 19530)")
+    parser.add_argument("--seed", type=int, default=0, help="decides every job's history (default 0)")
+    parser.add_argument("--job-seconds", type=float, default=3.0, help="typical job length (default 3)")
+    parser.add_argument("--max-jobs", type=int, default=10_000, help="jobs remembered (default 10000)")
+    return parser.parse_args(argv)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted; returns the exit status."""
+    try:
+        config = MockConfig(seed=args.seed, job_seconds=args.job_seconds, max_jobs=args.max_jobs)
+        sock = bind_socket(args.host, args.port)
+    except (ValueError, OSError) as error:
+        print(f"error: cannot start the mock on {args.host}:{args.port}: {error}", file=sys.stderr)
+        return 2
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    if args.host not in LOOPBACK:
+        print("warning: the mock accepts its well-known default tokens; it is not for shared networks")
+    print(f"==> mock import-jobs API on http://{shown}:{port}", flush=True)
+    print(f"    token: {DEFAULT_TOKEN} (or API key {DEFAULT_API_KEY}; read-only: {READ_ONLY_TOKEN})")
+    print(f"    try:   CLUSTER_ENDPOINT=http://{shown}:{port} TOKEN={DEFAULT_TOKEN}", flush=True)
+    uvicorn_server(MockApp(config)).run(sockets=[sock])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    return serve(parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""`python -m zilliz_import.mock` as a user runs it, and third-party clients pointed at it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from zilliz_import.mock import DEFAULT_TOKEN, MockServer
+
+LAUNCH = [sys.executable, "-m", "zilliz_import.mock", "--host", "127.0.0.1", "--port", "0", "--job-seconds", "0.05"]
+
+
+@pytest.fixture
+def launched() -> Iterator[str]:
+    """The mock started by its launcher on a free port; yields the URL it printed."""
+    process = subprocess.Popen(LAUNCH, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:\d+", first)
+        assert match, f"launcher printed {first!r}"
+        assert DEFAULT_TOKEN in process.stdout.readline()
+        yield match.group(0)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_launcher_serves_the_api_and_prints_url_and_token(launched: str) -> None:
+    headers = {"Authorization": f"Bearer {DEFAULT_TOKEN}"}
+    answer = httpx.post(f"{launched}/v2/vectordb/jobs/import/list", json={}, headers=headers)
+    assert answer.json() == {"code": 0, "data": {"records": []}}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--port", "abc"], "invalid int value"), (["--job-seconds", "0"], "job_seconds must be positive")],
+)
+def test_launcher_bad_input_is_one_error_line_and_exit_2(args: list[str], message: str) -> None:
+    result = subprocess.run([*LAUNCH, *args], capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_launcher_port_in_use_is_a_clear_error() -> None:
+    with MockServer() as busy:
+        args = [*LAUNCH[:-4], "--port", str(busy.port)]
+        result = subprocess.run(args, capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2
+    assert "cannot start the mock" in result.stderr and "Traceback" not in result.stderr
+
+
+def curl(endpoint: str, route: str, data: str) -> dict[str, object]:
+    """The seed page's curl command, unchanged but for the route and the data."""
+    env = os.environ | {"CLUSTER_ENDPOINT": endpoint.removeprefix("http://"), "TOKEN": DEFAULT_TOKEN}
+    command = (
+        f'curl --silent --location --request POST "http://${{CLUSTER_ENDPOINT}}/v2/vectordb/jobs/import/{route}" '
+        '--header "Authorization: Bearer ${TOKEN}" --header "Content-Type: application/json" '
+        f"--data-raw '{data}'"
+    )
+    result = subprocess.run(["bash", "-c", command], env=env, capture_output=True, text=True, timeout=30, check=True)
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed on this machine")
+def test_the_seed_pages_curl_example_gets_the_real_servers_answers(launched: str) -> None:
+    seed_call = curl(launched, "get_progress", '{"jobId": 44870776388440916}')
+    assert seed_call["code"] == 1801, "a numeric jobId is refused, as by the real server"
+    created = curl(launched, "create", '{"collectionName": "quick_setup", "files": [["a/1.parquet"]]}')
+    job_id = created["data"]["jobId"]  # type: ignore[index]
+    progress = curl(launched, "get_progress", json.dumps({"jobId": job_id}))
+    assert progress["code"] == 0 and progress["data"]["jobId"] == job_id  # type: ignore[index]
