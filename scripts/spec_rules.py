@@ -8,6 +8,7 @@ name real operations, and the success codes must be exactly the codes the error 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,13 +111,19 @@ def operation_errors(spec: dict[str, Any]) -> list[str]:
 
 
 def envelope_errors(spec: dict[str, Any]) -> list[str]:
-    """The error envelope must exclude exactly the success codes, or the two could both match."""
+    """The error envelope must exclude exactly the success code, and list the codes its table documents."""
     schemas = spec["components"]["schemas"]
     success = schemas["ResultCode"].get("const")
     excluded = schemas["ErrorEnvelope"]["properties"]["code"].get("not", {}).get("const")
+    errors = []
     if excluded != success:
-        return [f"ErrorEnvelope.code excludes {excluded}, but the success codes are {success}"]
-    return []
+        errors.append(f"ErrorEnvelope.code excludes {excluded}, but the success code is {success}")
+    envelope = schemas["ErrorEnvelope"]
+    listed = set(envelope.get("x-error-codes", {}))
+    tabled = set(re.findall(r"^\| (\d+) \|", envelope.get("description", ""), flags=re.MULTILINE))
+    if listed != tabled:
+        errors.append(f"ErrorEnvelope: x-error-codes {sorted(listed)} differ from its table {sorted(tabled)}")
+    return errors
 
 
 def leftover_errors(spec: Any, where: str = "#") -> list[str]:

@@ -116,6 +116,7 @@ async def test_unparsable_request_timeout_falls_back_to_the_default(
         ({"collectionName": "c", "files": []}, 1100),
         ({"collectionName": "c", "files": [[]]}, 1100),
         ({"collectionName": "c", "files": [[""]]}, 1100),
+        ({"collectionName": "c", "files": [["a"]] * 1025}, 1100),
         ({"collectionName": "c", "files": "a.parquet"}, 1801),
         ({"collectionName": "c", "files": ["a.parquet"]}, 1801),
         ({"collectionName": "c", "files": [[1]]}, 1801),

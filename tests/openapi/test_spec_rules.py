@@ -89,3 +89,13 @@ def test_success_and_error_codes_must_not_overlap(spec: dict[str, Any]) -> None:
 def test_nullable_is_reported(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["Reason"]["nullable"] = True
     assert rules.leftover_errors(spec) == ["#/components/schemas/Reason: 'nullable' is not OpenAPI 3.1"]
+
+
+def test_error_code_list_and_table_must_agree(spec: dict[str, Any]) -> None:
+    del spec["components"]["schemas"]["ErrorEnvelope"]["x-error-codes"]["1807"]
+    assert rules.envelope_errors(spec) == [
+        "ErrorEnvelope: x-error-codes "
+        + str(sorted(set(SPEC["components"]["schemas"]["ErrorEnvelope"]["x-error-codes"]) - {"1807"}))
+        + " differ from its table "
+        + str(sorted(SPEC["components"]["schemas"]["ErrorEnvelope"]["x-error-codes"]))
+    ]

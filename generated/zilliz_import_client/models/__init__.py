@@ -2,7 +2,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .create_import_job_request import CreateImportJobRequest
-from .create_import_job_request_options import CreateImportJobRequestOptions
+from .create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0
 from .create_import_job_success import CreateImportJobSuccess
 from .create_import_job_success_data import CreateImportJobSuccessData
 from .error_envelope import ErrorEnvelope
@@ -19,7 +19,7 @@ from .list_import_jobs_success_data import ListImportJobsSuccessData
 
 __all__ = (
     "CreateImportJobRequest",
-    "CreateImportJobRequestOptions",
+    "CreateImportJobRequestOptionsType0",
     "CreateImportJobSuccess",
     "CreateImportJobSuccessData",
     "ErrorEnvelope",

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.create_import_job_request_options import CreateImportJobRequestOptions
+    from ..models.create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0
 
 
 T = TypeVar("T", bound="CreateImportJobRequest")
@@ -23,17 +23,21 @@ class CreateImportJobRequest:
     files: list[list[str]]
     """ The files to import, as paths in the cluster's object storage. Each inner list is one
     unit: a single row-based file (JSON, Parquet, CSV), or the column files of one
-    NumPy batch.
+    NumPy batch. At most 1,024 units per job (code 1100 beyond).
      """
-    db_name: str | Unset = UNSET
-    """ The database; overrides the `DB-Name` header when not empty. """
-    partition_name: str | Unset = UNSET
-    """ The partition to import into; the default partition when absent. """
-    options: CreateImportJobRequestOptions | Unset = UNSET
-    """ Import options as strings, for example `{"timeout": "300s"}`. """
+    db_name: None | str | Unset = UNSET
+    """ The database; overrides the `DB-Name` header when not empty. `null` counts as absent. """
+    partition_name: None | str | Unset = UNSET
+    """ The partition to import into; the default partition when absent, empty or `null`. """
+    options: CreateImportJobRequestOptionsType0 | None | Unset = UNSET
+    """ Import options as strings, for example `{"timeout": "300s"}`. The server reads a `null`
+    value as an empty string.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0  # noqa: PLC0415
+
         collection_name = self.collection_name
 
         files = []
@@ -42,13 +46,25 @@ class CreateImportJobRequest:
 
             files.append(files_item)
 
-        db_name = self.db_name
+        db_name: None | str | Unset
+        if isinstance(self.db_name, Unset):
+            db_name = UNSET
+        else:
+            db_name = self.db_name
 
-        partition_name = self.partition_name
+        partition_name: None | str | Unset
+        if isinstance(self.partition_name, Unset):
+            partition_name = UNSET
+        else:
+            partition_name = self.partition_name
 
-        options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
+        options: dict[str, Any] | None | Unset
+        if isinstance(self.options, Unset):
+            options = UNSET
+        elif isinstance(self.options, CreateImportJobRequestOptionsType0):
             options = self.options.to_dict()
+        else:
+            options = self.options
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,7 +85,7 @@ class CreateImportJobRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_import_job_request_options import CreateImportJobRequestOptions  # noqa: PLC0415
+        from ..models.create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0  # noqa: PLC0415
 
         d = dict(src_dict)
         collection_name = d.pop("collectionName")
@@ -81,16 +97,40 @@ class CreateImportJobRequest:
 
             files.append(files_item)
 
-        db_name = d.pop("dbName", UNSET)
+        def _parse_db_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        partition_name = d.pop("partitionName", UNSET)
+        db_name = _parse_db_name(d.pop("dbName", UNSET))
 
-        _options = d.pop("options", UNSET)
-        options: CreateImportJobRequestOptions | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = CreateImportJobRequestOptions.from_dict(_options)
+        def _parse_partition_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        partition_name = _parse_partition_name(d.pop("partitionName", UNSET))
+
+        def _parse_options(data: object) -> CreateImportJobRequestOptionsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                options_type_0 = CreateImportJobRequestOptionsType0.from_dict(data)
+
+                return options_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreateImportJobRequestOptionsType0 | None | Unset, data)
+
+        options = _parse_options(d.pop("options", UNSET))
 
         create_import_job_request = cls(
             collection_name=collection_name,

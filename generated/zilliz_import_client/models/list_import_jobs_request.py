@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,16 +14,26 @@ T = TypeVar("T", bound="ListImportJobsRequest")
 
 @_attrs_define
 class ListImportJobsRequest:
-    collection_name: str | Unset = UNSET
-    """ Only jobs of this collection; every job of the database when absent or empty. """
-    db_name: str | Unset = UNSET
-    """ The database; overrides the `DB-Name` header when not empty. """
+    """Filters of the listing."""
+
+    collection_name: None | str | Unset = UNSET
+    """ Only jobs of this collection; every job of the database when absent, empty or `null`. """
+    db_name: None | str | Unset = UNSET
+    """ The database; overrides the `DB-Name` header when not empty. `null` counts as absent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        collection_name = self.collection_name
+        collection_name: None | str | Unset
+        if isinstance(self.collection_name, Unset):
+            collection_name = UNSET
+        else:
+            collection_name = self.collection_name
 
-        db_name = self.db_name
+        db_name: None | str | Unset
+        if isinstance(self.db_name, Unset):
+            db_name = UNSET
+        else:
+            db_name = self.db_name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -38,9 +48,24 @@ class ListImportJobsRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        collection_name = d.pop("collectionName", UNSET)
 
-        db_name = d.pop("dbName", UNSET)
+        def _parse_collection_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        collection_name = _parse_collection_name(d.pop("collectionName", UNSET))
+
+        def _parse_db_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        db_name = _parse_db_name(d.pop("dbName", UNSET))
 
         list_import_jobs_request = cls(
             collection_name=collection_name,

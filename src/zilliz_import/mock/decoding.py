@@ -21,6 +21,7 @@ from zilliz_import.mock.replies import (
 )
 
 INT64_MAX = 2**63 - 1
+MAX_FILE_UNITS = 1024  # the server's default dataCoord.import.maxImportFileNumPerReq
 GO_INT = re.compile(r"[+-]?[0-9]+")
 COLLECTION_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,254}")
 BAD_JSON = "can only accept json format request"
@@ -115,6 +116,12 @@ def decode_create(body: bytes) -> CreateRequest:
     if not request.files:
         raise ApiError(
             CODE_INVALID_PARAMETER, "invalid parameter[expected=files][actual=empty]: import request is empty"
+        )
+    if len(request.files) > MAX_FILE_UNITS:
+        raise ApiError(
+            CODE_INVALID_PARAMETER,
+            f"invalid parameter[expected<={MAX_FILE_UNITS}][actual={len(request.files)}]: "
+            f"the max number of import files should not exceed {MAX_FILE_UNITS}",
         )
     if any(not unit or "" in unit for unit in request.files):
         raise ApiError(CODE_INVALID_PARAMETER, "invalid parameter[expected=file path][actual=empty]: empty file path")

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: ListImportJobsRequest,
+    body: ListImportJobsRequest | None,
     request_timeout: int | Unset = UNSET,
     db_name: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -30,7 +30,10 @@ def _get_kwargs(
         "url": "/v2/vectordb/jobs/import/list",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, ListImportJobsRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -97,7 +100,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ListImportJobsRequest,
+    body: ListImportJobsRequest | None,
     request_timeout: int | Unset = UNSET,
     db_name: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ErrorEnvelope | ListImportJobsSuccess]:
@@ -109,7 +112,7 @@ def sync_detailed(
     Args:
         request_timeout (int | Unset):
         db_name (str | Unset):
-        body (ListImportJobsRequest):
+        body (ListImportJobsRequest | None): The filters; the server reads a `null` body as `{}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +138,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ListImportJobsRequest,
+    body: ListImportJobsRequest | None,
     request_timeout: int | Unset = UNSET,
     db_name: str | Unset = UNSET,
 ) -> ErrorEnvelope | ErrorEnvelope | ListImportJobsSuccess | None:
@@ -147,7 +150,7 @@ def sync(
     Args:
         request_timeout (int | Unset):
         db_name (str | Unset):
-        body (ListImportJobsRequest):
+        body (ListImportJobsRequest | None): The filters; the server reads a `null` body as `{}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +171,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ListImportJobsRequest,
+    body: ListImportJobsRequest | None,
     request_timeout: int | Unset = UNSET,
     db_name: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ErrorEnvelope | ListImportJobsSuccess]:
@@ -180,7 +183,7 @@ async def asyncio_detailed(
     Args:
         request_timeout (int | Unset):
         db_name (str | Unset):
-        body (ListImportJobsRequest):
+        body (ListImportJobsRequest | None): The filters; the server reads a `null` body as `{}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +207,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ListImportJobsRequest,
+    body: ListImportJobsRequest | None,
     request_timeout: int | Unset = UNSET,
     db_name: str | Unset = UNSET,
 ) -> ErrorEnvelope | ErrorEnvelope | ListImportJobsSuccess | None:
@@ -216,7 +219,7 @@ async def asyncio(
     Args:
         request_timeout (int | Unset):
         db_name (str | Unset):
-        body (ListImportJobsRequest):
+        body (ListImportJobsRequest | None): The filters; the server reads a `null` body as `{}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,30 @@
+"""The spec against a real endpoint: `make contract-live` with CLUSTER_ENDPOINT and TOKEN set.
+
+Read-only by default (list, get_progress, describe); CONTRACT_LIVE_CREATE=1 adds `create` and the
+stateful workflow, which start real import jobs.
+"""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.generation.case import Case
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from tests.contract.conftest import CASES, STATEFUL_SETTINGS, live_creates_jobs
+
+pytestmark = pytest.mark.live
+schema = schemathesis.pytest.from_fixture("live_schema")
+
+
+@schema.parametrize()
+def test_spec_matches_live_endpoint(case: Case) -> None:
+    CASES[case.operation.label] += 1
+    case.call_and_validate()
+
+
+def test_links_hold_on_the_live_endpoint(live_schema: OpenApiSchema) -> None:
+    if not live_creates_jobs():
+        pytest.skip("the stateful workflow creates jobs; set CONTRACT_LIVE_CREATE=1 to allow it")
+    live_schema.as_state_machine().run(settings=settings(STATEFUL_SETTINGS, suppress_health_check=list(HealthCheck)))
