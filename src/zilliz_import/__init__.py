@@ -1,1 +1,53 @@
-"""Hand-written layer over the generated `zilliz_import_client`: errors, retries, waiting, CLI and mock."""
+"""Hand-written layer over the generated `zilliz_import_client`: typed errors, retries, waiting and a CLI.
+
+The facades return the generated models; the mock server lives in `zilliz_import.mock`.
+"""
+
+from zilliz_import.errors import (
+    ApiError,
+    AuthenticationError,
+    ClientTimeoutError,
+    ConfigurationError,
+    InvalidArgumentError,
+    InvalidRequestError,
+    JobFailedError,
+    JobNotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+    ServerTimeoutError,
+    TransportError,
+    UnexpectedResponseError,
+    WaitManyTimeoutError,
+    WaitTimeoutError,
+    ZillizImportError,
+)
+from zilliz_import.jobs_async import AsyncImportJobs
+from zilliz_import.jobs_sync import ImportJobs
+from zilliz_import.retry import RetryPolicy
+from zilliz_import.waiting import TERMINAL_STATES, ProgressEvent
+
+__all__ = [
+    "TERMINAL_STATES",
+    "ApiError",
+    "AsyncImportJobs",
+    "AuthenticationError",
+    "ClientTimeoutError",
+    "ConfigurationError",
+    "ImportJobs",
+    "InvalidArgumentError",
+    "InvalidRequestError",
+    "JobFailedError",
+    "JobNotFoundError",
+    "PermissionDeniedError",
+    "ProgressEvent",
+    "RateLimitedError",
+    "RetryPolicy",
+    "ServerError",
+    "ServerTimeoutError",
+    "TransportError",
+    "UnexpectedResponseError",
+    "WaitManyTimeoutError",
+    "WaitTimeoutError",
+    "ZillizImportError",
+]

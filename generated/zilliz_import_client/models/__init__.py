@@ -2,7 +2,6 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .create_import_job_request import CreateImportJobRequest
-from .create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0
 from .create_import_job_success import CreateImportJobSuccess
 from .create_import_job_success_data import CreateImportJobSuccessData
 from .error_envelope import ErrorEnvelope
@@ -10,6 +9,7 @@ from .import_file_progress import ImportFileProgress
 from .import_job_progress import ImportJobProgress
 from .import_job_progress_success import ImportJobProgressSuccess
 from .import_job_summary import ImportJobSummary
+from .import_options import ImportOptions
 from .job_progress_request import JobProgressRequest
 from .known_import_file_state import KnownImportFileState
 from .known_import_job_state import KnownImportJobState
@@ -19,7 +19,6 @@ from .list_import_jobs_success_data import ListImportJobsSuccessData
 
 __all__ = (
     "CreateImportJobRequest",
-    "CreateImportJobRequestOptionsType0",
     "CreateImportJobSuccess",
     "CreateImportJobSuccessData",
     "ErrorEnvelope",
@@ -27,6 +26,7 @@ __all__ = (
     "ImportJobProgress",
     "ImportJobProgressSuccess",
     "ImportJobSummary",
+    "ImportOptions",
     "JobProgressRequest",
     "KnownImportFileState",
     "KnownImportJobState",

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0
+    from ..models.import_options import ImportOptions
 
 
 T = TypeVar("T", bound="CreateImportJobRequest")
@@ -29,14 +29,12 @@ class CreateImportJobRequest:
     """ The database; overrides the `DB-Name` header when not empty. `null` counts as absent. """
     partition_name: None | str | Unset = UNSET
     """ The partition to import into; the default partition when absent, empty or `null`. """
-    options: CreateImportJobRequestOptionsType0 | None | Unset = UNSET
-    """ Import options as strings, for example `{"timeout": "300s"}`. The server reads a `null`
-    value as an empty string.
-     """
+    options: ImportOptions | None | Unset = UNSET
+    """ Import options; `null` counts as none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0  # noqa: PLC0415
+        from ..models.import_options import ImportOptions  # noqa: PLC0415
 
         collection_name = self.collection_name
 
@@ -61,7 +59,7 @@ class CreateImportJobRequest:
         options: dict[str, Any] | None | Unset
         if isinstance(self.options, Unset):
             options = UNSET
-        elif isinstance(self.options, CreateImportJobRequestOptionsType0):
+        elif isinstance(self.options, ImportOptions):
             options = self.options.to_dict()
         else:
             options = self.options
@@ -85,7 +83,7 @@ class CreateImportJobRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_import_job_request_options_type_0 import CreateImportJobRequestOptionsType0  # noqa: PLC0415
+        from ..models.import_options import ImportOptions  # noqa: PLC0415
 
         d = dict(src_dict)
         collection_name = d.pop("collectionName")
@@ -115,7 +113,7 @@ class CreateImportJobRequest:
 
         partition_name = _parse_partition_name(d.pop("partitionName", UNSET))
 
-        def _parse_options(data: object) -> CreateImportJobRequestOptionsType0 | None | Unset:
+        def _parse_options(data: object) -> ImportOptions | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -123,12 +121,12 @@ class CreateImportJobRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                options_type_0 = CreateImportJobRequestOptionsType0.from_dict(data)
+                options_type_0 = ImportOptions.from_dict(data)
 
                 return options_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateImportJobRequestOptionsType0 | None | Unset, data)
+            return cast(ImportOptions | None | Unset, data)
 
         options = _parse_options(d.pop("options", UNSET))
 

@@ -7,11 +7,11 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CreateImportJobRequestOptionsType0")
+T = TypeVar("T", bound="ImportOptions")
 
 
 @_attrs_define
-class CreateImportJobRequestOptionsType0:
+class ImportOptions:
     """Import options as strings, for example `{"timeout": "300s"}`. The server reads a `null`
     value as an empty string.
 
@@ -30,7 +30,7 @@ class CreateImportJobRequestOptionsType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        create_import_job_request_options_type_0 = cls()
+        import_options = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
@@ -44,8 +44,8 @@ class CreateImportJobRequestOptionsType0:
 
             additional_properties[prop_name] = additional_property
 
-        create_import_job_request_options_type_0.additional_properties = additional_properties
-        return create_import_job_request_options_type_0
+        import_options.additional_properties = additional_properties
+        return import_options
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,147 @@
+"""How the CLI shows progress: live bars per job and per file on a terminal, plain lines elsewhere."""
+
+from __future__ import annotations
+
+import json
+from types import TracebackType
+from typing import Any, Protocol
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn
+from rich.table import Table
+from rich.text import Text
+from zilliz_import_client.models import ImportJobProgress, ImportJobSummary
+
+from zilliz_import.waiting import ProgressEvent, state_name
+
+
+class Display(Protocol):
+    """Receives every progress event of a watch."""
+
+    def update(self, event: ProgressEvent) -> None:
+        """Show one answer."""
+
+    def __enter__(self) -> Display: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+
+def rate_text(event: ProgressEvent) -> str:
+    """Rows per second and ETA, as far as known."""
+    rate = f"{event.rows_per_second:,.0f} rows/s" if event.rows_per_second else "- rows/s"
+    eta = f"ETA {event.eta_seconds:,.0f}s" if event.eta_seconds is not None else "ETA -"
+    stall = f" STALLED {event.stalled_for:,.0f}s" if event.stalled else ""
+    return f"{rate} {eta}{stall}"
+
+
+class LiveDisplay:
+    """rich progress bars: one per job, and one per file of the job beneath it."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[state]}"),
+            TextColumn("{task.fields[detail]}"),
+            console=console,
+        )
+        self.jobs: dict[str, TaskID] = {}
+        self.files: dict[tuple[str, int], TaskID] = {}
+
+    def update(self, event: ProgressEvent) -> None:
+        """Move the job's bar and its files' bars."""
+        data = event.progress
+        if event.job_id not in self.jobs:
+            self.jobs[event.job_id] = self.progress.add_task(f"job {event.job_id}", total=100, state="", detail="")
+        detail = f"{data.imported_rows:,}/{data.total_rows:,} rows  {rate_text(event)}"
+        state = escape(state_name(data))
+        self.progress.update(self.jobs[event.job_id], completed=data.progress, state=state, detail=detail)
+        for index, item in enumerate(data.details):
+            key = (event.job_id, index)
+            if key not in self.files:
+                name = escape(item.file_name[:40])
+                self.files[key] = self.progress.add_task(f"  {name}", total=100, state="", detail="")
+            rows = f"{item.imported_rows:,}/{item.total_rows:,} rows"
+            self.progress.update(self.files[key], completed=item.progress, state=escape(str(item.state)), detail=rows)
+
+    def __enter__(self) -> LiveDisplay:
+        self.progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.progress.stop()
+
+
+class PlainDisplay:
+    """One line per change, for logs and pipes."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.seen: dict[str, tuple[Any, ...]] = {}
+
+    def update(self, event: ProgressEvent) -> None:
+        """Print a line when the job's state, progress or stall status changed."""
+        data = event.progress
+        key = (state_name(data), data.progress, data.imported_rows, event.stalled)
+        if self.seen.get(event.job_id) == key:
+            return
+        self.seen[event.job_id] = key
+        files = sum(1 for d in data.details if str(d.state) == "Completed")
+        self.console.print(
+            f"job {event.job_id}: {state_name(data)} {data.progress}% "
+            f"{data.imported_rows:,}/{data.total_rows:,} rows, {files}/{len(data.details)} files, {rate_text(event)}",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+
+    def __enter__(self) -> PlainDisplay:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        return None
+
+
+def display_for(console: Console) -> Display:
+    """Live bars on a terminal, plain lines otherwise."""
+    return LiveDisplay(console) if console.is_terminal else PlainDisplay(console)
+
+
+def progress_table(data: ImportJobProgress) -> Table:
+    """One job and its files, as a table."""
+    table = Table(title=f"import job {data.job_id} ({data.collection_name})", title_justify="left")
+    for column in ("file", "state", "progress", "rows", "size", "completed"):
+        table.add_column(column)
+    for item in data.details:
+        table.add_row(
+            Text(item.file_name), Text(str(item.state)), f"{item.progress}%",
+            f"{item.imported_rows:,}/{item.total_rows:,}", f"{item.file_size:,}", Text(str(item.complete_time or "-")),
+        )  # fmt: skip
+    table.caption = Text(
+        f"{state_name(data)} {data.progress}%, {data.imported_rows:,}/{data.total_rows:,} rows, "
+        f"{data.file_size:,} bytes" + (f", reason: {data.reason}" if isinstance(data.reason, str) else "")
+    )
+    return table
+
+
+def jobs_table(records: list[ImportJobSummary]) -> Table:
+    """A listing, as a table."""
+    table = Table()
+    for column in ("job", "collection", "state", "progress", "reason"):
+        table.add_column(column)
+    for record in records:
+        reason = record.reason if isinstance(record.reason, str) else ""
+        table.add_row(
+            record.job_id, Text(record.collection_name), Text(str(record.state)), f"{record.progress}%", Text(reason)
+        )
+    return table
+
+
+def as_json(value: Any) -> str:
+    """A generated model (or a list of them) as indented JSON."""
+    plain = [item.to_dict() for item in value] if isinstance(value, list) else value.to_dict()
+    return json.dumps(plain, indent=2, default=str)

@@ -1,0 +1,178 @@
+"""Typed errors: every non-success answer or failure of a call becomes one of these, never None."""
+
+from __future__ import annotations
+
+from typing import Any
+
+AUTHENTICATION_CODES = frozenset({1800, 21119})  # the server's, and Zilliz Cloud's gateway's
+PERMISSION_CODES = frozenset({1401})
+RATE_LIMIT_CODES = frozenset({1807})
+SERVER_TIMEOUT_CODES = frozenset({10001})
+INVALID_REQUEST_CODES = frozenset({100, 200, 1100, 1801, 1802})
+JOB_CODE = 2100
+BODY_EXCERPT = 500
+
+
+class ZillizImportError(Exception):
+    """Base of every error this package raises."""
+
+
+class ConfigurationError(ZillizImportError, ValueError):
+    """The client was set up wrongly: no token, a malformed endpoint, cleartext to a remote host."""
+
+
+class InvalidArgumentError(ZillizImportError, ValueError):
+    """An argument the server would refuse anyway, caught before sending (a non-numeric job ID ...)."""
+
+
+class ApiError(ZillizImportError):
+    """A call that did not succeed.
+
+    Attributes:
+        operation: The operation called (`create`, `list`, `get_progress`, ...).
+        status: The HTTP status, or None when no answer arrived.
+        code: The envelope's `code`, or None when there was no envelope.
+        message: The server's message, or a description of what went wrong.
+    """
+
+    retriable = False
+
+    def __init__(self, message: str, *, operation: str, status: int | None = None, code: int | None = None) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.status = status
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        parts = [f"{self.operation}:"]
+        if self.status is not None:
+            parts.append(f"HTTP {self.status}")
+        if self.code is not None:
+            parts.append(f"code {self.code}")
+        return " ".join(parts) + f": {self.message}"
+
+
+class AuthenticationError(ApiError):
+    """The token is missing or wrong (HTTP 401, code 1800 or a gateway code)."""
+
+
+class PermissionDeniedError(ApiError):
+    """The user may not do this (HTTP 403, code 1401)."""
+
+
+class JobNotFoundError(ApiError):
+    """No job has this ID in this database (code 2100, "does not exist")."""
+
+
+class InvalidRequestError(ApiError):
+    """The server refused the request as malformed (1801, 1802, 1100, other 2100 ...)."""
+
+
+class RateLimitedError(ApiError):
+    """Too many requests (HTTP 429 or code 1807). `retry_after` is the server's hint in seconds."""
+
+    retriable = True
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **where: Any) -> None:
+        super().__init__(message, **where)
+        self.retry_after = retry_after
+
+
+class ServerTimeoutError(ApiError):
+    """The server gave up on the request (HTTP 408, code 10001)."""
+
+    retriable = True
+
+
+class ServerError(ApiError):
+    """The server or a gateway failed (HTTP 5xx)."""
+
+    retriable = True
+
+
+class UnexpectedResponseError(ApiError):
+    """An answer that is not JSON or not of the documented shape; `body` keeps what arrived."""
+
+    def __init__(self, message: str, *, body: bytes, **where: Any) -> None:
+        super().__init__(message, **where)
+        self.body = body
+
+
+class TransportError(ApiError):
+    """The request did not complete: connection refused, reset, or a broken answer.
+
+    `may_have_reached_server` is False only when the connection was never made, which is when
+    even a non-idempotent call such as `create` is safe to send again.
+    """
+
+    retriable = True
+
+    def __init__(self, message: str, *, may_have_reached_server: bool, **where: Any) -> None:
+        super().__init__(message, **where)
+        self.may_have_reached_server = may_have_reached_server
+
+
+class ClientTimeoutError(TransportError):
+    """No answer within the client's own timeout."""
+
+
+class JobFailedError(ZillizImportError):
+    """Raised by `wait(..., raise_on_failure=True)` when the job ends `Failed`."""
+
+    def __init__(self, progress: Any) -> None:
+        reason = getattr(progress, "reason", None)
+        super().__init__(
+            f"import job {progress.job_id} failed: {reason if isinstance(reason, str) else 'no reason given'}"
+        )
+        self.progress = progress
+
+
+class WaitTimeoutError(ZillizImportError, TimeoutError):
+    """The deadline of `wait` passed; `last_progress` is the last answer seen (None if none came)."""
+
+    def __init__(self, job_id: str, timeout: float, last_progress: Any) -> None:
+        state = getattr(last_progress, "state", "unknown")
+        percent = getattr(last_progress, "progress", "?")
+        super().__init__(f"import job {job_id} not finished after {timeout:g}s (last seen: {state}, {percent}%)")
+        self.job_id = job_id
+        self.last_progress = last_progress
+
+
+class WaitManyTimeoutError(WaitTimeoutError):
+    """The deadline of `wait_many` passed; `finished` and `unfinished` map job IDs to their last progress."""
+
+    def __init__(self, timeout: float, finished: dict[str, Any], unfinished: dict[str, Any]) -> None:
+        ZillizImportError.__init__(
+            self, f"{len(unfinished)} of {len(finished) + len(unfinished)} import jobs not finished after {timeout:g}s"
+        )
+        self.job_id = ", ".join(unfinished)
+        self.last_progress = unfinished
+        self.finished = finished
+        self.unfinished = unfinished
+
+
+def from_envelope(  # noqa: PLR0911 - one return per kind of error
+    operation: str, status: int, code: int, message: str, retry_after: float | None = None
+) -> ApiError:
+    """The typed error for an error envelope (or a bare HTTP status, with code 0)."""
+    where: dict[str, Any] = {"operation": operation, "status": status, "code": code or None}
+    if status == 401 or code in AUTHENTICATION_CODES:
+        return AuthenticationError(message, **where)
+    if status == 403 or code in PERMISSION_CODES:
+        return PermissionDeniedError(message, **where)
+    if status == 429 or code in RATE_LIMIT_CODES:
+        return RateLimitedError(message, retry_after=retry_after, **where)
+    if status == 408 or code in SERVER_TIMEOUT_CODES:
+        return ServerTimeoutError(message, **where)
+    if status >= 500:
+        return ServerError(message, **where)
+    if code == JOB_CODE and "does not exist" in message:
+        return JobNotFoundError(message, **where)
+    return InvalidRequestError(message, **where)
+
+
+def excerpt(body: bytes) -> str:
+    """The start of a raw body, for a one-line message."""
+    text = body[:BODY_EXCERPT].decode("utf-8", errors="replace").replace("\n", " ").strip()
+    return text + ("..." if len(body) > BODY_EXCERPT else "") if text else "(empty body)"

@@ -1,0 +1,160 @@
+"""`AsyncImportJobs`: the generated client under asyncio, with typed errors, retries and waiting."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
+
+from zilliz_import.calls import PARSE_FAILURES, Call, interpret, remember_async, transport_error, unexpected
+from zilliz_import.errors import ApiError, WaitManyTimeoutError, WaitTimeoutError
+from zilliz_import.jobs_base import BaseImportJobs, Files
+from zilliz_import.retry import async_retrying
+from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback, Waiter
+
+log = logging.getLogger("zilliz_import")
+TRANSPORT_FAILURES = (httpx.TransportError, OSError)
+
+
+class AsyncImportJobs(BaseImportJobs):
+    """Asynchronous facade; one connection pool serves every call, `wait_many` included."""
+
+    _response_hook = staticmethod(remember_async)
+
+    async def create(
+        self,
+        collection_name: str,
+        files: Files,
+        *,
+        partition_name: str | None = None,
+        options: Mapping[str, str] | None = None,
+    ) -> CreateImportJobSuccessData:
+        """Start an import job; see `ImportJobs.create`."""
+        result: CreateImportJobSuccessData = await self._run(
+            self._create(collection_name, files, partition_name, options)
+        )
+        return result
+
+    async def list(self, *, collection_name: str | None = None) -> list[ImportJobSummary]:
+        """The jobs of the database, or of one collection."""
+        records: list[ImportJobSummary] = (await self._run(self._list(collection_name))).records
+        return records
+
+    async def get_progress(self, job_id: str | int) -> ImportJobProgress:
+        """One job's progress."""
+        result: ImportJobProgress = await self._run(self._progress(job_id))
+        return result
+
+    async def wait(
+        self,
+        job_id: str | int,
+        *,
+        timeout: float,
+        poll_interval: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        stall_after: float = DEFAULT_STALL_AFTER,
+        raise_on_failure: bool = False,
+    ) -> ImportJobProgress:
+        """Poll until the job ends; see `ImportJobs.wait`."""
+        waiter = self._waiter(
+            job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
+            stall_after=stall_after, raise_on_failure=raise_on_failure,
+        )  # fmt: skip
+        return await self._follow(waiter)
+
+    async def wait_many(
+        self,
+        job_ids: Iterable[str | int],
+        *,
+        timeout: float,
+        on_progress: ProgressCallback | None = None,
+        stall_after: float = DEFAULT_STALL_AFTER,
+        concurrency: int = 64,
+    ) -> dict[str, ImportJobProgress]:
+        """Wait for many jobs at once, each polled on its own adaptive schedule, on one connection pool.
+
+        Args:
+            job_ids: The jobs.
+            timeout: Seconds to wait for all of them.
+            on_progress: Called with a `ProgressEvent` after every answer of any job.
+            stall_after: Seconds without change after which events report a stall.
+            concurrency: Polls in flight at most.
+
+        Returns:
+            The final progress of every job, by job ID (failed jobs included).
+
+        Raises:
+            WaitManyTimeoutError: The deadline passed; it holds the finished and the unfinished jobs.
+        """
+        waiters = [self._waiter(j, timeout=timeout, on_progress=on_progress, stall_after=stall_after) for j in job_ids]
+        gate = asyncio.Semaphore(concurrency)
+        outcomes = await asyncio.gather(*(self._follow(w, gate) for w in waiters), return_exceptions=True)
+        finished: dict[str, ImportJobProgress] = {}
+        unfinished: dict[str, ImportJobProgress | None] = {}
+        for waiter, outcome in zip(waiters, outcomes, strict=True):
+            if isinstance(outcome, WaitTimeoutError):
+                unfinished[waiter.job_id] = waiter.last
+            elif isinstance(outcome, BaseException):
+                raise outcome
+            else:
+                finished[waiter.job_id] = outcome
+        if unfinished:
+            raise WaitManyTimeoutError(timeout, finished, unfinished)
+        return finished
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._generated.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def _follow(self, waiter: Waiter, gate: asyncio.Semaphore | None = None) -> ImportJobProgress:
+        while True:
+            try:
+                async with gate or _NO_GATE:
+                    progress = await self.get_progress(waiter.job_id)
+                final = waiter.on_answer(progress)
+            except ApiError as error:
+                waiter.on_error(error)
+            else:
+                if final is not None:
+                    return final
+            await asyncio.sleep(waiter.delay())
+
+    async def _run(self, call: Call) -> Any:
+        async for attempt in async_retrying(self.settings.retry, idempotent=call.idempotent):
+            with attempt:
+                return await self._once(call)
+        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+    async def _once(self, call: Call) -> Any:
+        log.debug("calling %s", call.name)
+        try:
+            detailed = await call.module.asyncio_detailed(client=self._generated, **call.kwargs)
+        except TRANSPORT_FAILURES as error:
+            raise transport_error(call.name, error) from None
+        except PARSE_FAILURES as error:
+            raise unexpected(call.name, error) from None
+        return interpret(call.name, detailed, self._redact)
+
+
+class _NoGate:
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+_NO_GATE = _NoGate()

@@ -1,0 +1,152 @@
+"""What the sync and async facades share: settings, argument checks, requests to send, redaction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Self
+
+import httpx
+from zilliz_import_client import AuthenticatedClient
+from zilliz_import_client.models import (
+    CreateImportJobRequest,
+    ImportOptions,
+    JobProgressRequest,
+    ListImportJobsRequest,
+)
+from zilliz_import_client.types import UNSET
+
+from zilliz_import.calls import OPERATIONS, Call, remember
+from zilliz_import.errors import InvalidArgumentError
+from zilliz_import.retry import RetryPolicy
+from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings
+from zilliz_import.waiting import Waiter
+
+JOB_ID = re.compile(r"[0-9]{1,19}")
+Files = Sequence[str | Sequence[str]]
+
+
+def job_id_text(job_id: str | int) -> str:
+    """A job ID as the server wants it: a decimal string.
+
+    Raises:
+        InvalidArgumentError: Not a non-negative integer, nor a string of decimal digits.
+    """
+    if isinstance(job_id, int) and not isinstance(job_id, bool) and 0 <= job_id < 2**63:
+        return str(job_id)
+    if isinstance(job_id, str) and JOB_ID.fullmatch(job_id.strip()) and int(job_id) < 2**63:
+        return job_id.strip()
+    raise InvalidArgumentError(f"job id must be a decimal integer, got {job_id!r}")
+
+
+def file_units(files: Files) -> list[list[str]]:
+    """`files` as units: a plain string is a unit of one file.
+
+    Raises:
+        InvalidArgumentError: No files, or an empty unit or path.
+    """
+    units = [[item] if isinstance(item, str) else list(item) for item in files]
+    if not units or any(not unit or not all(isinstance(p, str) and p for p in unit) for unit in units):
+        raise InvalidArgumentError("files must be a non-empty list of non-empty paths (or lists of paths)")
+    return units
+
+
+class BaseImportJobs:
+    """Settings and request building shared by `ImportJobs` and `AsyncImportJobs`."""
+
+    _response_hook: Any = staticmethod(remember)
+
+    def __init__(
+        self,
+        endpoint: str,
+        token: str,
+        *,
+        db_name: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        allow_insecure_http: bool = False,
+        transport: Any = None,
+    ) -> None:
+        """Check the settings and prepare the generated client.
+
+        Args:
+            endpoint: `https://host[:port]` of the cluster (`http://` only to loopback, unless allowed).
+            token: API key or `username:password`.
+            db_name: Database for every call; the server's default when None.
+            timeout: Seconds one HTTP exchange may take.
+            retry: Retry policy; `RetryPolicy.disabled()` switches retries off.
+            allow_insecure_http: Allow sending the token over plain http to a remote host.
+            transport: An httpx transport to use instead of the network (tests, in-process mocks).
+
+        Raises:
+            ConfigurationError: No token, a malformed endpoint, or cleartext http to a remote host.
+        """
+        self.settings = ClientSettings.build(
+            endpoint, token, db_name=db_name, timeout=timeout, retry=retry, allow_insecure_http=allow_insecure_http
+        )
+        self._generated = self._client(transport, type(self)._response_hook)
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Self:
+        """A facade for CLUSTER_ENDPOINT, TOKEN and optional DB_NAME; keyword arguments win.
+
+        Raises:
+            ConfigurationError: A variable is missing or a value is not valid.
+        """
+        transport = overrides.pop("transport", None)
+        allow = bool(overrides.get("allow_insecure_http", False))
+        settings = ClientSettings.from_env(**overrides)
+        return cls(
+            settings.endpoint,
+            settings.token.reveal(),
+            db_name=settings.db_name,
+            timeout=settings.timeout,
+            retry=settings.retry,
+            allow_insecure_http=allow,
+            transport=transport,
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, db_name={self.settings.db_name!r})"
+
+    def _client(self, transport: Any, hook: Any) -> AuthenticatedClient:
+        httpx_args: dict[str, Any] = {"event_hooks": {"response": [hook]}}
+        if transport is not None:
+            httpx_args["transport"] = transport
+        return AuthenticatedClient(
+            base_url=self.settings.endpoint,
+            token=self.settings.token.reveal(),
+            timeout=httpx.Timeout(self.settings.timeout),
+            httpx_args=httpx_args,
+        )
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self.settings.token.reveal(), "***")
+
+    def _headers(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {"request_timeout": self.settings.server_timeout()}
+        if self.settings.db_name:
+            extra["db_name"] = self.settings.db_name
+        return extra
+
+    def _create(
+        self, collection_name: str, files: Files, partition_name: str | None, options: Mapping[str, str] | None
+    ) -> Call:
+        if not collection_name:
+            raise InvalidArgumentError("collection_name must not be empty")
+        body = CreateImportJobRequest(collection_name=collection_name, files=file_units(files))
+        body.partition_name = partition_name if partition_name else UNSET
+        if options:
+            body.options = ImportOptions.from_dict(dict(options))
+        return Call("create", OPERATIONS["create"], {"body": body, **self._headers()}, idempotent=False)
+
+    def _list(self, collection_name: str | None) -> Call:
+        body = ListImportJobsRequest(collection_name=collection_name or UNSET)
+        return Call("list", OPERATIONS["list"], {"body": body, **self._headers()})
+
+    def _progress(self, job_id: str | int) -> Call:
+        body = JobProgressRequest(job_id=job_id_text(job_id))
+        return Call("describe", OPERATIONS["describe"], {"body": body, **self._headers()})
+
+    def _waiter(self, job_id: str | int, **options: Any) -> Waiter:
+        return Waiter(job_id_text(job_id), **options)

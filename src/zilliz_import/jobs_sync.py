@@ -1,0 +1,120 @@
+"""`ImportJobs`: the generated client, synchronously, with typed errors, retries and waiting."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
+
+from zilliz_import.calls import PARSE_FAILURES, Call, interpret, transport_error, unexpected
+from zilliz_import.errors import ApiError
+from zilliz_import.jobs_base import BaseImportJobs, Files
+from zilliz_import.retry import retrying
+from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
+
+log = logging.getLogger("zilliz_import")
+TRANSPORT_FAILURES = (httpx.TransportError, OSError)
+
+
+class ImportJobs(BaseImportJobs):
+    """Synchronous facade over the generated client; a context manager.
+
+    Example:
+        with ImportJobs.from_env() as jobs:
+            job_id = jobs.create("quick_setup", ["data/1.parquet"]).job_id
+            final = jobs.wait(job_id, timeout=600)
+    """
+
+    def create(
+        self,
+        collection_name: str,
+        files: Files,
+        *,
+        partition_name: str | None = None,
+        options: Mapping[str, str] | None = None,
+    ) -> CreateImportJobSuccessData:
+        """Start an import job; `.job_id` of the answer names it. Retried only when no job can have started."""
+        result: CreateImportJobSuccessData = self._run(self._create(collection_name, files, partition_name, options))
+        return result
+
+    def list(self, *, collection_name: str | None = None) -> list[ImportJobSummary]:
+        """The jobs of the database, or of one collection."""
+        records: list[ImportJobSummary] = self._run(self._list(collection_name)).records
+        return records
+
+    def get_progress(self, job_id: str | int) -> ImportJobProgress:
+        """One job's progress."""
+        result: ImportJobProgress = self._run(self._progress(job_id))
+        return result
+
+    def wait(
+        self,
+        job_id: str | int,
+        *,
+        timeout: float,
+        poll_interval: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        stall_after: float = DEFAULT_STALL_AFTER,
+        raise_on_failure: bool = False,
+    ) -> ImportJobProgress:
+        """Poll until the job is `Completed` or `Failed` and return that last answer.
+
+        Args:
+            job_id: The job.
+            timeout: Seconds to wait in all.
+            poll_interval: Fixed seconds between polls; adaptive when None.
+            on_progress: Called with a `ProgressEvent` after every answer.
+            stall_after: Seconds without change after which events report a stall.
+            raise_on_failure: Raise `JobFailedError` for a failed job instead of returning it.
+
+        Returns:
+            The final progress; check `state` to tell success from failure.
+
+        Raises:
+            WaitTimeoutError: The deadline passed; it carries the last progress seen.
+            ApiError: A poll failed in a way waiting cannot fix (job not found, bad token, ...).
+        """
+        waiter = self._waiter(
+            job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
+            stall_after=stall_after, raise_on_failure=raise_on_failure,
+        )  # fmt: skip
+        while True:
+            try:
+                final = waiter.on_answer(self.get_progress(waiter.job_id))
+            except ApiError as error:
+                waiter.on_error(error)
+            else:
+                if final is not None:
+                    return final
+            time.sleep(waiter.delay())
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._generated.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def _run(self, call: Call) -> Any:
+        for attempt in retrying(self.settings.retry, idempotent=call.idempotent):
+            with attempt:
+                return self._once(call)
+        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+    def _once(self, call: Call) -> Any:
+        log.debug("calling %s", call.name)
+        try:
+            detailed = call.module.sync_detailed(client=self._generated, **call.kwargs)
+        except TRANSPORT_FAILURES as error:
+            raise transport_error(call.name, error) from None
+        except PARSE_FAILURES as error:
+            raise unexpected(call.name, error) from None
+        return interpret(call.name, detailed, self._redact)

@@ -1,0 +1,83 @@
+"""Retries of transient failures: exponential backoff with jitter, Retry-After honoured, bounded twice."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_any, stop_before_delay
+from tenacity import stop_after_attempt as stop_after_attempts
+
+from zilliz_import.errors import ApiError, RateLimitedError, TransportError
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How transient failures (connection errors, timeouts, 5xx, 408, 429, 1807) are retried.
+
+    Attributes:
+        max_attempts: Attempts in all, the first included; 1 disables retries.
+        initial_delay: Seconds before the first retry; doubles each time.
+        max_delay: Longest wait between two attempts (a longer Retry-After is still honoured).
+        total_seconds: No retry starts once this much time has passed since the first attempt.
+        jitter: Up to this share of each delay is added at random, so clients do not retry in step.
+    """
+
+    max_attempts: int = 4
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    total_seconds: float = 60.0
+    jitter: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError(f"max_attempts must be at least 1, got {self.max_attempts}")
+        if min(self.initial_delay, self.max_delay, self.total_seconds, self.jitter) < 0:
+            raise ValueError("retry delays, budget and jitter must not be negative")
+
+    @classmethod
+    def disabled(cls) -> RetryPolicy:
+        """No retries at all."""
+        return cls(max_attempts=1)
+
+    def delay(self, attempt: int, error: BaseException | None) -> float:
+        """Seconds to wait after failed attempt number `attempt` (1-based)."""
+        if isinstance(error, RateLimitedError) and error.retry_after is not None:
+            return float(error.retry_after)
+        base: float = min(self.max_delay, self.initial_delay * 2.0 ** (attempt - 1))
+        return base + random.uniform(0.0, base * self.jitter)
+
+
+def is_retriable(error: BaseException, *, idempotent: bool) -> bool:
+    """Whether a failure may be retried; a non-idempotent call only when the server never saw it."""
+    if not isinstance(error, ApiError) or not error.retriable:
+        return False
+    if idempotent:
+        return True
+    return isinstance(error, RateLimitedError) or (
+        isinstance(error, TransportError) and not error.may_have_reached_server
+    )
+
+
+def _settings(policy: RetryPolicy, idempotent: bool) -> dict[str, Any]:
+    def wait(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        return policy.delay(state.attempt_number, error)
+
+    return {
+        "stop": stop_any(stop_after_attempts(policy.max_attempts), stop_before_delay(policy.total_seconds)),
+        "wait": wait,
+        "retry": retry_if_exception(lambda error: is_retriable(error, idempotent=idempotent)),
+        "reraise": True,
+    }
+
+
+def retrying(policy: RetryPolicy, *, idempotent: bool) -> Retrying:
+    """A tenacity controller for one synchronous call."""
+    return Retrying(**_settings(policy, idempotent))
+
+
+def async_retrying(policy: RetryPolicy, *, idempotent: bool) -> AsyncRetrying:
+    """A tenacity controller for one asynchronous call."""
+    return AsyncRetrying(**_settings(policy, idempotent))

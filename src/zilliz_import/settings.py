@@ -1,0 +1,148 @@
+"""Client settings: endpoint and token checks, secrets kept out of reprs, the environment."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from zilliz_import.errors import ConfigurationError
+from zilliz_import.retry import RetryPolicy
+
+ENV_ENDPOINT = "CLUSTER_ENDPOINT"
+ENV_TOKEN = "TOKEN"
+ENV_DB = "DB_NAME"
+DEFAULT_TIMEOUT = 30.0
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
+HOST = re.compile(r"[A-Za-z0-9._-]+|[0-9A-Fa-f:.]+")  # a DNS name, IPv4 or (unbracketed) IPv6
+
+
+class Secret:
+    """A string that never shows itself in repr(), str() or f-strings."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """The secret itself, for the one place that must send it."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this machine."""
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_endpoint(endpoint: str, *, allow_insecure_http: bool) -> str:
+    """The endpoint as a base URL without a trailing slash.
+
+    Args:
+        endpoint: `https://host[:port]`; a bare `host[:port]` gets `https://`.
+        allow_insecure_http: Allow `http://` to a host other than loopback (the token would travel in clear).
+
+    Raises:
+        ConfigurationError: The endpoint is malformed, or plain http to a remote host was not allowed.
+    """
+    text = endpoint.strip().rstrip("/")
+    if text and "://" not in text:
+        text = f"https://{text}"
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as error:
+        raise ConfigurationError(f"malformed endpoint {endpoint!r}: {error}") from None
+    if (
+        parts.scheme not in ("http", "https")
+        or not HOST.fullmatch(parts.hostname or "")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ConfigurationError(f"malformed endpoint {endpoint!r}: expected https://host[:port]")
+    if port == 0:
+        raise ConfigurationError(f"malformed endpoint {endpoint!r}: port 0")
+    if parts.scheme == "http" and not is_loopback(parts.hostname or "") and not allow_insecure_http:
+        raise ConfigurationError(
+            f"refusing to send the token in clear text to {parts.hostname}: use https:// "
+            "(or allow_insecure_http=True / --allow-insecure-http if you really mean it)"
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """Everything a facade needs to reach one cluster.
+
+    Attributes:
+        endpoint: Base URL of the cluster, checked by `check_endpoint`.
+        token: API key or `username:password`.
+        db_name: Database for every call (`DB-Name`); the server's default when None.
+        timeout: Seconds a single HTTP exchange may take; the server is asked to give up a bit earlier.
+        retry: How transient failures are retried.
+    """
+
+    endpoint: str
+    token: Secret = field(repr=False)
+    db_name: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+    @classmethod
+    def build(
+        cls,
+        endpoint: str,
+        token: str,
+        *,
+        db_name: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        allow_insecure_http: bool = False,
+    ) -> ClientSettings:
+        """Check and assemble settings.
+
+        Raises:
+            ConfigurationError: No token, a bad endpoint or timeout, or cleartext to a remote host.
+        """
+        if not token or not token.strip():
+            raise ConfigurationError("no token: pass an API key or username:password (or set TOKEN)")
+        if not timeout > 0:
+            raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        url = check_endpoint(endpoint, allow_insecure_http=allow_insecure_http)
+        return cls(url, Secret(token.strip()), db_name or None, float(timeout), retry or RetryPolicy())
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> ClientSettings:
+        """Settings from CLUSTER_ENDPOINT, TOKEN and optional DB_NAME; keyword arguments win.
+
+        Raises:
+            ConfigurationError: A required variable is unset, or the values are not valid.
+        """
+        endpoint = overrides.pop("endpoint", None) or os.environ.get(ENV_ENDPOINT)
+        token = overrides.pop("token", None) or os.environ.get(ENV_TOKEN)
+        if not endpoint:
+            raise ConfigurationError(f"no endpoint: set {ENV_ENDPOINT} (for example https://in01-xxx.zillizcloud.com)")
+        overrides.setdefault("db_name", os.environ.get(ENV_DB))
+        return cls.build(str(endpoint), str(token or ""), **overrides)  # type: ignore[arg-type]
+
+    def server_timeout(self) -> int:
+        """Whole seconds for `Request-Timeout`: less than ours, so the server's 408 arrives before we give up."""
+        return max(1, int(self.timeout * 0.8))

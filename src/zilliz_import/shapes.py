@@ -1,0 +1,63 @@
+"""Type checks the generated parser leaves out: it does not verify that integers are integers.
+
+A body that parses but carries the wrong types would otherwise fail later, far from its cause.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zilliz_import_client.models import (
+    CreateImportJobSuccessData,
+    ImportFileProgress,
+    ImportJobProgress,
+    ImportJobSummary,
+    ListImportJobsSuccessData,
+)
+
+COUNTS = ("progress", "imported_rows", "total_rows", "file_size")
+
+
+def problems(data: Any) -> list[str]:
+    """What is wrong with the types of a parsed `data`; empty when it is well-formed."""
+    if isinstance(data, ImportJobProgress):
+        found = _counts(data, "data") + _strings(data, "data", ("job_id", "collection_name", "state"))
+        for index, item in enumerate(data.details):
+            found += _file_problems(item, f"data.details[{index}]")
+        return found
+    if isinstance(data, ListImportJobsSuccessData):
+        return [p for i, r in enumerate(data.records) for p in _summary_problems(r, f"data.records[{i}]")]
+    if isinstance(data, CreateImportJobSuccessData):
+        return _strings(data, "data", ("job_id",))
+    return [f"unexpected data of type {type(data).__name__}"]
+
+
+def _file_problems(item: ImportFileProgress, where: str) -> list[str]:
+    return _counts(item, where) + _strings(item, where, ("file_name", "state"))
+
+
+def _summary_problems(record: ImportJobSummary, where: str) -> list[str]:
+    found = _strings(record, where, ("job_id", "collection_name", "state"))
+    if not _is_int(record.progress):
+        found.append(f"{where}.progress is {type(record.progress).__name__}, not an integer")
+    return found
+
+
+def _counts(model: Any, where: str) -> list[str]:
+    return [
+        f"{where}.{name} is {type(getattr(model, name)).__name__}, not an integer"
+        for name in COUNTS
+        if not _is_int(getattr(model, name))
+    ]
+
+
+def _strings(model: Any, where: str, names: tuple[str, ...]) -> list[str]:
+    return [
+        f"{where}.{name} is {type(getattr(model, name)).__name__}, not a string"
+        for name in names
+        if not isinstance(getattr(model, name), str)
+    ]
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

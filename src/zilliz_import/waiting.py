@@ -1,0 +1,171 @@
+"""Waiting for a job: terminal states, a deadline, adaptive polling, rates, ETA and stall reports.
+
+`Waiter` holds the decisions; the sync and async facades only fetch and sleep.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from zilliz_import_client.models import ImportJobProgress, KnownImportJobState
+
+from zilliz_import.errors import ApiError, JobFailedError, WaitTimeoutError
+
+log = logging.getLogger("zilliz_import.wait")
+TERMINAL_STATES = frozenset({KnownImportJobState.COMPLETED.value, KnownImportJobState.FAILED.value})
+FIRST_INTERVAL = 0.25
+MIN_INTERVAL = 0.05
+MAX_INTERVAL = 30.0
+GROWTH = 1.5
+DEFAULT_STALL_AFTER = 120.0
+
+
+def state_name(progress: ImportJobProgress) -> str:
+    """The job state as a plain string, known or not."""
+    state = progress.state
+    return state.value if isinstance(state, KnownImportJobState) else str(state)
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """What the progress callback is told after every answer.
+
+    Attributes:
+        job_id: The job.
+        progress: The server's answer (a generated `ImportJobProgress`).
+        elapsed: Seconds since waiting began.
+        rows_per_second: Import rate so far, when known.
+        eta_seconds: Estimated seconds to completion, when the rate allows a guess.
+        stalled_for: Seconds since the answer last changed.
+        stalled: Whether `stalled_for` has reached the wait's `stall_after`.
+    """
+
+    job_id: str
+    progress: ImportJobProgress
+    elapsed: float
+    rows_per_second: float | None
+    eta_seconds: float | None
+    stalled_for: float
+    stalled: bool
+
+    @property
+    def state(self) -> str:
+        """The job state as a string."""
+        return state_name(self.progress)
+
+
+ProgressCallback = Callable[[ProgressEvent], object]
+
+
+class Waiter:
+    """Decides, answer by answer, whether a job is done and when to ask again.
+
+    Only `Completed` and `Failed` end the wait; any other state, known or not, keeps it going.
+    Without a fixed `poll_interval` the interval starts short, grows while nothing changes, and
+    shrinks to the estimated time of completion once the rate allows an estimate.
+    """
+
+    def __init__(
+        self,
+        job_id: str,
+        *,
+        timeout: float,
+        poll_interval: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        stall_after: float = DEFAULT_STALL_AFTER,
+        raise_on_failure: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not timeout > 0:
+            raise ValueError(f"timeout must be positive, got {timeout!r}")
+        if poll_interval is not None and not poll_interval > 0:
+            raise ValueError(f"poll_interval must be positive, got {poll_interval!r}")
+        self.job_id = job_id
+        self.timeout = timeout
+        self.poll_interval = poll_interval
+        self.on_progress = on_progress
+        self.stall_after = stall_after
+        self.raise_on_failure = raise_on_failure
+        self.clock = clock
+        self.started = clock()
+        self.last: ImportJobProgress | None = None
+        self.requests = 0
+        self._interval = FIRST_INTERVAL
+        self._eta: float | None = None
+        self._changed_at = self.started
+        self._first_seen: tuple[float, int, int] | None = None  # (time, progress %, rows) of the first answer
+
+    def on_answer(self, progress: ImportJobProgress) -> ImportJobProgress | None:
+        """Take one answer; returns it when the job has ended (or raises JobFailedError if asked to)."""
+        now = self.clock()
+        self.requests += 1
+        changed = self.last is None or _signature(progress) != _signature(self.last)
+        if changed:
+            self._changed_at = now
+        self.last = progress
+        rate, self._eta = self._estimate(progress, now)
+        self._adapt(changed)
+        if self.on_progress is not None:
+            stalled_for = now - self._changed_at
+            event = ProgressEvent(
+                self.job_id, progress, now - self.started, rate, self._eta, stalled_for, stalled_for >= self.stall_after
+            )
+            self.on_progress(event)
+        if state_name(progress) not in TERMINAL_STATES:
+            return None
+        if self.raise_on_failure and state_name(progress) == KnownImportJobState.FAILED.value:
+            raise JobFailedError(progress)
+        return progress
+
+    def on_error(self, error: ApiError) -> None:
+        """Take a failed poll: transient ones (retries already spent) are waited out, others raised."""
+        self.requests += 1
+        if not error.retriable:
+            raise error
+        log.warning("polling job %s failed, will try again: %s", self.job_id, error)
+        self._adapt(changed=False)
+
+    def delay(self) -> float:
+        """Seconds to sleep before the next poll.
+
+        Raises:
+            WaitTimeoutError: The deadline has passed; it carries the last answer seen.
+        """
+        remaining = self.started + self.timeout - self.clock()
+        if remaining <= 0:
+            raise WaitTimeoutError(self.job_id, self.timeout, self.last)
+        return min(self._interval, remaining)
+
+    def _adapt(self, changed: bool) -> None:
+        if self.poll_interval is not None:
+            self._interval = self.poll_interval
+        elif changed and self._eta is not None:
+            self._interval = min(max(self._eta, MIN_INTERVAL), MAX_INTERVAL)
+        elif changed:
+            self._interval = FIRST_INTERVAL if self.requests <= 1 else min(self._interval * GROWTH, MAX_INTERVAL)
+        else:
+            self._interval = min(max(self._interval, FIRST_INTERVAL) * GROWTH, MAX_INTERVAL)
+
+    def _estimate(self, progress: ImportJobProgress, now: float) -> tuple[float | None, float | None]:
+        """(rows per second, seconds to completion) from the change since the first answer."""
+        percent, rows = progress.progress, progress.imported_rows
+        if self._first_seen is None:
+            self._first_seen = (now, percent, rows)
+            return None, None
+        since, first_percent, first_rows = self._first_seen
+        span = now - since
+        if span <= 0:
+            return None, None
+        rate = max(0.0, (rows - first_rows) / span)
+        speed = (percent - first_percent) / span
+        eta = (100 - percent) / speed if speed > 0 and percent < 100 else None
+        return rate, eta
+
+
+def _signature(progress: ImportJobProgress) -> tuple[object, ...]:
+    """What counts as a change of the job."""
+    details = tuple((d.progress, d.imported_rows, str(d.state)) for d in progress.details)
+    return state_name(progress), progress.progress, progress.imported_rows, details
