@@ -28,7 +28,8 @@ from zilliz_import.settings import DEFAULT_TIMEOUT, ENV_DB, ENV_ENDPOINT, ENV_TO
 from zilliz_import.waiting import state_name
 
 EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT = 1, 2, 3
-console = Console(highlight=False)
+PIPE_WIDTH = 160  # rich assumes 80 columns when not on a terminal, which truncates file names
+console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 errors = Console(stderr=True, highlight=False)
 
 
@@ -62,7 +63,7 @@ def job_ids(ctx: click.Context, param: click.Parameter, values: Any) -> Any:
               help="Seconds one request may take.")  # fmt: skip
 @click.option("--allow-insecure-http", is_flag=True, help="Allow sending the token over http:// to a remote host.")
 @click.pass_context
-def cli(  # noqa: PLR0913, PLR0917 - click passes one argument per global option
+def cli(  # noqa: PLR0917 - click passes one argument per global option
     ctx: click.Context,
     endpoint: str | None,
     token: str | None,

@@ -114,7 +114,8 @@ def display_for(console: Console) -> Display:
 def progress_table(data: ImportJobProgress) -> Table:
     """One job and its files, as a table."""
     table = Table(title=f"import job {data.job_id} ({data.collection_name})", title_justify="left")
-    for column in ("file", "state", "progress", "rows", "size", "completed"):
+    table.add_column("file", overflow="fold")
+    for column in ("state", "progress", "rows", "size", "completed"):
         table.add_column(column)
     for item in data.details:
         table.add_row(

@@ -23,6 +23,7 @@ from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings
 from zilliz_import.waiting import Waiter
 
 JOB_ID = re.compile(r"[0-9]{1,19}")
+MIN_REDACTED = 4
 Files = Sequence[str | Sequence[str]]
 
 
@@ -121,7 +122,9 @@ class BaseImportJobs:
         )
 
     def _redact(self, text: str) -> str:
-        return text.replace(self.settings.token.reveal(), "***")
+        token = self.settings.token.reveal()
+        # A token of a few characters cannot be told from ordinary words, and is no real secret.
+        return text.replace(token, "***") if len(token) >= MIN_REDACTED else text
 
     def _headers(self) -> dict[str, Any]:
         extra: dict[str, Any] = {"request_timeout": self.settings.server_timeout()}

@@ -63,9 +63,10 @@ def check_endpoint(endpoint: str, *, allow_insecure_http: bool) -> str:
     Raises:
         ConfigurationError: The endpoint is malformed, or plain http to a remote host was not allowed.
     """
-    text = endpoint.strip().rstrip("/")
+    text = endpoint.strip()
     if text and "://" not in text:
         text = f"https://{text}"
+    text = text.rstrip("/") if not text.endswith("://") else text
     try:
         parts = urlsplit(text)
         port = parts.port
