@@ -90,6 +90,9 @@ def interpret(operation: str, detailed: Response[Any], redact: Callable[[str], s
     """The `data` of a success envelope, or raise the typed error the answer stands for."""
     parsed, status = detailed.parsed, int(detailed.status_code)
     if isinstance(parsed, ErrorEnvelope):
+        wrong = problems(parsed)
+        if wrong:
+            raise unexpected(operation, detail="; ".join(wrong))
         retry_after = retry_after_seconds(detailed.headers.get("retry-after"))
         raise from_envelope(operation, status, parsed.code, redact(parsed.message), retry_after)
     if parsed is not None and hasattr(parsed, "data"):

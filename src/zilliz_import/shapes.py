@@ -9,6 +9,7 @@ from typing import Any
 
 from zilliz_import_client.models import (
     CreateImportJobSuccessData,
+    ErrorEnvelope,
     ImportFileProgress,
     ImportJobProgress,
     ImportJobSummary,
@@ -19,7 +20,7 @@ COUNTS = ("progress", "imported_rows", "total_rows", "file_size")
 
 
 def problems(data: Any) -> list[str]:
-    """What is wrong with the types of a parsed `data`; empty when it is well-formed."""
+    """What is wrong with the types of a parsed `data` or error envelope; empty when it is well-formed."""
     if isinstance(data, ImportJobProgress):
         found = _counts(data, "data") + _strings(data, "data", ("job_id", "collection_name", "state"))
         for index, item in enumerate(data.details):
@@ -29,6 +30,9 @@ def problems(data: Any) -> list[str]:
         return [p for i, r in enumerate(data.records) for p in _summary_problems(r, f"data.records[{i}]")]
     if isinstance(data, CreateImportJobSuccessData):
         return _strings(data, "data", ("job_id",))
+    if isinstance(data, ErrorEnvelope):
+        code_ok = _is_int(data.code)
+        return _strings(data, "", ("message",)) + ([] if code_ok else ["code is not an integer"])
     return [f"unexpected data of type {type(data).__name__}"]
 
 
