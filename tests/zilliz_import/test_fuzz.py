@@ -32,7 +32,7 @@ def near_valid_bodies(draw: st.DrawFn) -> Any:
     """A real answer with one value somewhere replaced: reaches deeper than random JSON."""
     body: Any = json.loads(json.dumps(draw(st.sampled_from([SEED_EXAMPLE, job_progress("Importing", 50, [])]))))
     target = body
-    path = draw(st.lists(st.sampled_from(KNOWN_KEYS + [0]), min_size=1, max_size=4))
+    path = draw(st.lists(st.sampled_from([*KNOWN_KEYS, 0]), min_size=1, max_size=4))
     for key in path[:-1]:
         child = (
             target.get(key)
