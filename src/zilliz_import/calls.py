@@ -18,7 +18,6 @@ import httpx
 from zilliz_import_client.api.import_jobs import (
     create_import_job,
     describe_import_job,
-    get_import_job_progress,
     list_import_jobs,
 )
 from zilliz_import_client.models import ErrorEnvelope
@@ -49,10 +48,10 @@ class Call:
     idempotent: bool = True
 
 
+# get_progress is served by `describe`, the path the server does not mark deprecated (same handler).
 OPERATIONS = {
     "create": create_import_job,
     "list": list_import_jobs,
-    "get_progress": get_import_job_progress,
     "describe": describe_import_job,
 }
 
