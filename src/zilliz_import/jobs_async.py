@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any, Self
@@ -14,7 +15,7 @@ from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobPro
 from zilliz_import.calls import PARSE_FAILURES, Call, interpret, remember_async, transport_error, unexpected
 from zilliz_import.errors import ApiError, WaitManyTimeoutError, WaitTimeoutError
 from zilliz_import.jobs_base import BaseImportJobs, Files
-from zilliz_import.retry import async_retrying
+from zilliz_import.retry import async_retrying, first_retry_delay
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback, Waiter
 
 log = logging.getLogger("zilliz_import")
@@ -133,7 +134,15 @@ class AsyncImportJobs(BaseImportJobs):
             await asyncio.sleep(waiter.delay())
 
     async def _run(self, call: Call) -> Any:
-        async for attempt in async_retrying(self.settings.retry, idempotent=call.idempotent):
+        policy, started = self.settings.retry, time.monotonic()
+        try:
+            return await self._once(call)
+        except ApiError as error:
+            delay = first_retry_delay(policy, error, idempotent=call.idempotent, spent=time.monotonic() - started)
+            if delay is None:
+                raise
+        await asyncio.sleep(delay)
+        async for attempt in async_retrying(policy, idempotent=call.idempotent, spent=time.monotonic() - started):
             with attempt:
                 return await self._once(call)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover

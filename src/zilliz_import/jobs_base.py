@@ -118,19 +118,21 @@ class BaseImportJobs:
             base_url=self.settings.endpoint,
             token=self.settings.token.reveal(),
             timeout=httpx.Timeout(self.settings.timeout),
+            headers=self._fixed_headers(),
             httpx_args=httpx_args,
         )
+
+    def _fixed_headers(self) -> dict[str, str]:
+        """The spec's `Request-Timeout` and `DB-Name`: the same on every call, so set once on the client."""
+        headers = {"Request-Timeout": str(self.settings.server_timeout())}
+        if self.settings.db_name:
+            headers["DB-Name"] = self.settings.db_name
+        return headers
 
     def _redact(self, text: str) -> str:
         token = self.settings.token.reveal()
         # A token of a few characters cannot be told from ordinary words, and is no real secret.
         return text.replace(token, "***") if len(token) >= MIN_REDACTED else text
-
-    def _headers(self) -> dict[str, Any]:
-        extra: dict[str, Any] = {"request_timeout": self.settings.server_timeout()}
-        if self.settings.db_name:
-            extra["db_name"] = self.settings.db_name
-        return extra
 
     def _create(
         self, collection_name: str, files: Files, partition_name: str | None, options: Mapping[str, str] | None
@@ -141,15 +143,15 @@ class BaseImportJobs:
         body.partition_name = partition_name if partition_name else UNSET
         if options:
             body.options = ImportOptions.from_dict(dict(options))
-        return Call("create", OPERATIONS["create"], {"body": body, **self._headers()}, idempotent=False)
+        return Call("create", OPERATIONS["create"], {"body": body}, idempotent=False)
 
     def _list(self, collection_name: str | None) -> Call:
         body = ListImportJobsRequest(collection_name=collection_name or UNSET)
-        return Call("list", OPERATIONS["list"], {"body": body, **self._headers()})
+        return Call("list", OPERATIONS["list"], {"body": body})
 
     def _progress(self, job_id: str | int) -> Call:
         body = JobProgressRequest(job_id=job_id_text(job_id))
-        return Call("describe", OPERATIONS["describe"], {"body": body, **self._headers()})
+        return Call("describe", OPERATIONS["describe"], {"body": body})
 
     def _waiter(self, job_id: str | int, **options: Any) -> Waiter:
         return Waiter(job_id_text(job_id), **options)

@@ -14,7 +14,7 @@ from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobPro
 from zilliz_import.calls import PARSE_FAILURES, Call, interpret, transport_error, unexpected
 from zilliz_import.errors import ApiError
 from zilliz_import.jobs_base import BaseImportJobs, Files
-from zilliz_import.retry import retrying
+from zilliz_import.retry import first_retry_delay, retrying
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
 
 log = logging.getLogger("zilliz_import")
@@ -104,7 +104,15 @@ class ImportJobs(BaseImportJobs):
         self.close()
 
     def _run(self, call: Call) -> Any:
-        for attempt in retrying(self.settings.retry, idempotent=call.idempotent):
+        policy, started = self.settings.retry, time.monotonic()
+        try:
+            return self._once(call)
+        except ApiError as error:
+            delay = first_retry_delay(policy, error, idempotent=call.idempotent, spent=time.monotonic() - started)
+            if delay is None:
+                raise
+        time.sleep(delay)
+        for attempt in retrying(policy, idempotent=call.idempotent, spent=time.monotonic() - started):
             with attempt:
                 return self._once(call)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover

@@ -60,24 +60,42 @@ def is_retriable(error: BaseException, *, idempotent: bool) -> bool:
     )
 
 
-def _settings(policy: RetryPolicy, idempotent: bool) -> dict[str, Any]:
+def first_retry_delay(policy: RetryPolicy, error: BaseException, *, idempotent: bool, spent: float) -> float | None:
+    """Seconds to wait before retrying a failed first attempt, or None when it must not be retried.
+
+    The first attempt runs outside tenacity, so that a call that succeeds (nearly all of them) pays
+    nothing for retries; tenacity takes over from the second attempt on.
+
+    Args:
+        policy: The retry policy.
+        error: The first attempt's failure.
+        idempotent: Whether the call may safely run twice.
+        spent: Seconds the first attempt took.
+    """
+    if policy.max_attempts < 2 or not is_retriable(error, idempotent=idempotent):
+        return None
+    delay = policy.delay(1, error)
+    return None if spent + delay >= policy.total_seconds else delay
+
+
+def _settings(policy: RetryPolicy, idempotent: bool, spent: float) -> dict[str, Any]:
     def wait(state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
-        return policy.delay(state.attempt_number, error)
+        return policy.delay(state.attempt_number + 1, error)  # tenacity's first attempt is the call's second
 
     return {
-        "stop": stop_any(stop_after_attempts(policy.max_attempts), stop_before_delay(policy.total_seconds)),
+        "stop": stop_any(stop_after_attempts(policy.max_attempts - 1), stop_before_delay(policy.total_seconds - spent)),
         "wait": wait,
         "retry": retry_if_exception(lambda error: is_retriable(error, idempotent=idempotent)),
         "reraise": True,
     }
 
 
-def retrying(policy: RetryPolicy, *, idempotent: bool) -> Retrying:
-    """A tenacity controller for one synchronous call."""
-    return Retrying(**_settings(policy, idempotent))
+def retrying(policy: RetryPolicy, *, idempotent: bool, spent: float) -> Retrying:
+    """A tenacity controller for the attempts after the first, which took `spent` seconds with its wait."""
+    return Retrying(**_settings(policy, idempotent, spent))
 
 
-def async_retrying(policy: RetryPolicy, *, idempotent: bool) -> AsyncRetrying:
-    """A tenacity controller for one asynchronous call."""
-    return AsyncRetrying(**_settings(policy, idempotent))
+def async_retrying(policy: RetryPolicy, *, idempotent: bool, spent: float) -> AsyncRetrying:
+    """The same controller for asynchronous calls."""
+    return AsyncRetrying(**_settings(policy, idempotent, spent))

@@ -21,6 +21,8 @@ COUNTS = ("progress", "imported_rows", "total_rows", "file_size")
 
 def problems(data: Any) -> list[str]:
     """What is wrong with the types of a parsed `data` or error envelope; empty when it is well-formed."""
+    if isinstance(data, ImportJobProgress) and _well_formed(data):
+        return []  # the common case, checked without building any message
     if isinstance(data, ImportJobProgress):
         found = _counts(data, "data") + _strings(data, "data", ("job_id", "collection_name", "state"))
         for index, item in enumerate(data.details):
@@ -34,6 +36,28 @@ def problems(data: Any) -> list[str]:
         code_ok = _is_int(data.code)
         return _strings(data, "", ("message",)) + ([] if code_ok else ["code is not an integer"])
     return [f"unexpected data of type {type(data).__name__}"]
+
+
+def _well_formed(data: ImportJobProgress) -> bool:
+    return (
+        _exact_counts(data)
+        and _all_strings(data.job_id, data.collection_name, data.state)
+        and all(_exact_counts(item) and _all_strings(item.file_name, item.state) for item in data.details)
+    )
+
+
+def _exact_counts(model: ImportJobProgress | ImportFileProgress) -> bool:
+    # `type(...) is int`: JSON parsing never makes int subclasses, and bool is one to refuse
+    return (
+        type(model.progress) is int
+        and type(model.imported_rows) is int
+        and type(model.total_rows) is int
+        and type(model.file_size) is int
+    )
+
+
+def _all_strings(*values: object) -> bool:
+    return all(isinstance(value, str) for value in values)
 
 
 def _file_problems(item: ImportFileProgress, where: str) -> list[str]:

@@ -16,10 +16,14 @@ from zilliz_import.errors import ApiError, JobFailedError, WaitTimeoutError
 
 log = logging.getLogger("zilliz_import.wait")
 TERMINAL_STATES = frozenset({KnownImportJobState.COMPLETED.value, KnownImportJobState.FAILED.value})
-FIRST_INTERVAL = 0.25
+FIRST_INTERVAL = 1.0  # the second look; jobs seldom leave Pending sooner
 MIN_INTERVAL = 0.05
 MAX_INTERVAL = 30.0
-GROWTH = 1.5
+BACKOFF = 1.5  # without a rate, lateness is bounded by a share of the time already waited
+ETA_FLOOR = 0.1  # a rate that slows near the end would otherwise bring polls ever closer
+FINISHING = 0.03  # at 99 % the last steps (sorting, indexes) show no rate: look often, but relatively
+FINISHING_PERCENT = 99
+RATE_STATE = KnownImportJobState.IMPORTING.value  # Pending's 0-10 % says nothing about the import's speed
 DEFAULT_STALL_AFTER = 120.0
 
 
@@ -64,8 +68,10 @@ class Waiter:
     """Decides, answer by answer, whether a job is done and when to ask again.
 
     Only `Completed` and `Failed` end the wait; any other state, known or not, keeps it going.
-    Without a fixed `poll_interval` the interval starts short, grows while nothing changes, and
-    shrinks to the estimated time of completion once the rate allows an estimate.
+    Without a fixed `poll_interval` the next poll comes after `BACKOFF` times the time waited so far,
+    or sooner, at the estimated completion, once two `Importing` answers give a rate; at 99 % it
+    comes every `FINISHING` share of the time waited. So requests grow with the logarithm of the
+    job's length, and lateness stays a small share of it.
     """
 
     def __init__(
@@ -96,7 +102,7 @@ class Waiter:
         self._interval = FIRST_INTERVAL
         self._eta: float | None = None
         self._changed_at = self.started
-        self._first_seen: tuple[float, int, int] | None = None  # (time, progress %, rows) of the first answer
+        self._first_seen: tuple[float, int, int] | None = None  # (time, progress %, rows) of the first Importing answer
 
     def on_answer(self, progress: ImportJobProgress) -> ImportJobProgress | None:
         """Take one answer; returns it when the job has ended (or raises JobFailedError if asked to)."""
@@ -107,7 +113,7 @@ class Waiter:
             self._changed_at = now
         self.last = progress
         rate, self._eta = self._estimate(progress, now)
-        self._adapt(changed)
+        self._interval = self._next_interval(progress, now)
         if self.on_progress is not None:
             stalled_for = now - self._changed_at
             event = ProgressEvent(
@@ -126,7 +132,7 @@ class Waiter:
         if not error.retriable:
             raise error
         log.warning("polling job %s failed, will try again: %s", self.job_id, error)
-        self._adapt(changed=False)
+        self._interval = self.poll_interval or _bounded((self.clock() - self.started) * BACKOFF)
 
     def delay(self) -> float:
         """Seconds to sleep before the next poll.
@@ -139,19 +145,23 @@ class Waiter:
             raise WaitTimeoutError(self.job_id, self.timeout, self.last)
         return min(self._interval, remaining)
 
-    def _adapt(self, changed: bool) -> None:
+    def _next_interval(self, progress: ImportJobProgress, now: float) -> float:
         if self.poll_interval is not None:
-            self._interval = self.poll_interval
-        elif changed and self._eta is not None:
-            self._interval = min(max(self._eta, MIN_INTERVAL), MAX_INTERVAL)
-        elif changed:
-            self._interval = FIRST_INTERVAL if self.requests <= 1 else min(self._interval * GROWTH, MAX_INTERVAL)
-        else:
-            self._interval = min(max(self._interval, FIRST_INTERVAL) * GROWTH, MAX_INTERVAL)
+            return self.poll_interval
+        waited = now - self.started
+        if self.requests <= 1:
+            return FIRST_INTERVAL
+        if progress.progress >= FINISHING_PERCENT:
+            return _bounded(waited * FINISHING)
+        if self._eta is not None:
+            return _bounded(min(max(self._eta, waited * ETA_FLOOR), waited * BACKOFF))
+        return _bounded(waited * BACKOFF)
 
     def _estimate(self, progress: ImportJobProgress, now: float) -> tuple[float | None, float | None]:
-        """(rows per second, seconds to completion) from the change since the first answer."""
+        """(rows per second, seconds to completion) from the change since the first Importing answer."""
         percent, rows = progress.progress, progress.imported_rows
+        if state_name(progress) != RATE_STATE:
+            return None, None
         if self._first_seen is None:
             self._first_seen = (now, percent, rows)
             return None, None
@@ -163,6 +173,10 @@ class Waiter:
         speed = (percent - first_percent) / span
         eta = (100 - percent) / speed if speed > 0 and percent < 100 else None
         return rate, eta
+
+
+def _bounded(interval: float) -> float:
+    return min(max(interval, MIN_INTERVAL), MAX_INTERVAL)
 
 
 def _signature(progress: ImportJobProgress) -> tuple[object, ...]:

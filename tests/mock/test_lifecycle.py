@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import random
+import time
 from typing import Any
 
 from hypothesis import given, settings
@@ -97,6 +98,17 @@ def test_every_job_ends_as_its_files_decide(seed: int, files: list[list[str]]) -
         assert final["state"] == "Completed"
 
 
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32), files=units)
+def test_ends_after_is_the_moment_the_job_turns_terminal(seed: int, files: list[list[str]]) -> None:
+    plan = make_plan(seed, files)
+    if plan.ends_after is None:
+        assert job_snapshot(plan, plan.finish * 10)["state"] == "Importing"
+        return
+    assert job_snapshot(plan, plan.ends_after - 1e-6)["state"] in ("Pending", "Importing")
+    assert job_snapshot(plan, plan.ends_after + 1e-6)["state"] in ("Completed", "Failed")
+
+
 def test_the_same_seed_gives_the_same_history() -> None:
     files = [["dir/a.parquet"], ["dir/b.parquet", "dir/c.parquet"]]
     moments = [i / 20 for i in range(40)]
@@ -137,6 +149,18 @@ def test_store_follows_its_clock_and_scopes_by_database() -> None:
     assert store.progress(int(job), "db1")["state"] == "Completed"  # type: ignore[index]
     assert store.records("default", "") == []
     assert [r["jobId"] for r in store.records("db1", "")] == [job]
+
+
+def test_store_reports_true_end_times_in_unix_time() -> None:
+    clock = FakeClock()
+    store = JobStore(seed=1, job_seconds=1.0, max_jobs=10, clock=clock)
+    done, stuck = (store.create(db_name="d", collection_name="c", files=[[name]]) for name in ("a", "stall"))
+    clock.now = 0.4
+    before = time.time()
+    ends = store.end_times()
+    plan = store._jobs[done][0]
+    assert ends[stuck] is None and plan.ends_after is not None
+    assert before - 0.4 + plan.ends_after - 0.05 <= ends[done] <= time.time() - 0.4 + plan.ends_after  # type: ignore[operator]
 
 
 def test_store_lists_by_collection_and_forgets_the_oldest_beyond_its_bound() -> None:

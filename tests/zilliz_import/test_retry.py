@@ -9,7 +9,7 @@ from zilliz_import import ImportJobs, RateLimitedError, RetryPolicy, ServerError
 from zilliz_import.errors import ClientTimeoutError, JobNotFoundError
 from zilliz_import.mock import MockApp, MockServer
 from zilliz_import.mock.faults import Fault
-from zilliz_import.retry import is_retriable
+from zilliz_import.retry import first_retry_delay, is_retriable
 
 QUICK = RetryPolicy(max_attempts=4, initial_delay=0.01, max_delay=0.02, total_seconds=10)
 
@@ -106,6 +106,32 @@ def test_retry_after_is_honoured_and_backoff_grows_with_jitter() -> None:
 )
 def test_what_is_retriable(error: BaseException, idempotent: bool, expected: bool) -> None:
     assert is_retriable(error, idempotent=idempotent) is expected
+
+
+def test_the_first_retry_waits_unless_the_policy_or_the_error_forbids_it() -> None:
+    policy = RetryPolicy(initial_delay=1, max_delay=8, jitter=0, total_seconds=10)
+    busy = ServerError("x", operation="list", status=503)
+    assert first_retry_delay(policy, busy, idempotent=True, spent=0.2) == 1
+    assert first_retry_delay(policy, busy, idempotent=True, spent=9.5) is None, "past the total budget"
+    assert first_retry_delay(policy, busy, idempotent=False, spent=0.2) is None, "create may have reached the server"
+    assert first_retry_delay(RetryPolicy.disabled(), busy, idempotent=True, spent=0) is None
+    assert first_retry_delay(policy, JobNotFoundError("x", operation="describe"), idempotent=True, spent=0) is None
+
+
+@pytest.mark.anyio
+async def test_async_calls_retry_like_sync_ones(mock_app: MockApp, mock_server: MockServer) -> None:
+    from zilliz_import import AsyncImportJobs
+
+    mock_app.faults.add(Fault("http_error", route="list", count=10))
+    async with AsyncImportJobs(mock_server.url, "root:Milvus", retry=QUICK) as jobs:
+        with pytest.raises(ServerError):
+            await jobs.list()
+    assert pending(mock_app) == [10 - QUICK.max_attempts]
+    mock_app.faults.clear()
+    mock_app.faults.add(Fault("rate_limit", route="list", count=2))
+    async with AsyncImportJobs(mock_server.url, "root:Milvus", retry=QUICK) as jobs:
+        assert await jobs.list() == []
+    assert pending(mock_app) == []
 
 
 @pytest.mark.parametrize("bad", [{"max_attempts": 0}, {"initial_delay": -1}, {"jitter": -0.1}])

@@ -95,21 +95,7 @@ class CreateImportJobRequest:
 
             files.append(files_item)
 
-        def _parse_db_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
         db_name = _parse_db_name(d.pop("dbName", UNSET))
-
-        def _parse_partition_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
 
         partition_name = _parse_partition_name(d.pop("partitionName", UNSET))
 
@@ -156,3 +142,19 @@ class CreateImportJobRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_db_name(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_partition_name(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)

@@ -98,29 +98,7 @@ class ImportFileProgress:
 
         total_rows = d.pop("totalRows")
 
-        def _parse_complete_time(data: object) -> datetime.datetime | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | str, data)
-
         complete_time = _parse_complete_time(d.pop("completeTime"))
-
-        def _parse_state(data: object) -> KnownImportFileState | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_import_file_state_type_0 = KnownImportFileState(data)
-
-                return componentsschemas_import_file_state_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(KnownImportFileState | str, data)
 
         state = _parse_state(d.pop("state"))
 
@@ -155,3 +133,27 @@ class ImportFileProgress:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_complete_time(data: object) -> datetime.datetime | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | str, data)
+
+
+def _parse_state(data: object) -> KnownImportFileState | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        componentsschemas_import_file_state_type_0 = KnownImportFileState.from_value(data)
+
+        return componentsschemas_import_file_state_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(KnownImportFileState | str, data)

@@ -123,17 +123,6 @@ class ImportJobProgress:
 
         collection_name = d.pop("collectionName")
 
-        def _parse_state(data: object) -> KnownImportJobState | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_import_job_state_type_0 = KnownImportJobState(data)
-
-                return componentsschemas_import_job_state_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(KnownImportJobState | str, data)
-
         state = _parse_state(d.pop("state"))
 
         progress = d.pop("progress")
@@ -144,17 +133,6 @@ class ImportJobProgress:
 
         file_size = d.pop("fileSize")
 
-        def _parse_complete_time(data: object) -> datetime.datetime | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | str, data)
-
         complete_time = _parse_complete_time(d.pop("completeTime"))
 
         details = []
@@ -163,19 +141,6 @@ class ImportJobProgress:
             details_item = ImportFileProgress.from_dict(details_item_data)
 
             details.append(details_item)
-
-        def _parse_create_time(data: object) -> datetime.datetime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | str | Unset, data)
 
         create_time = _parse_create_time(d.pop("createTime", UNSET))
 
@@ -213,3 +178,41 @@ class ImportJobProgress:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_state(data: object) -> KnownImportJobState | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        componentsschemas_import_job_state_type_0 = KnownImportJobState.from_value(data)
+
+        return componentsschemas_import_job_state_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(KnownImportJobState | str, data)
+
+
+def _parse_complete_time(data: object) -> datetime.datetime | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | str, data)
+
+
+def _parse_create_time(data: object) -> datetime.datetime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | str | Unset, data)

@@ -70,17 +70,6 @@ class ImportJobSummary:
 
         collection_name = d.pop("collectionName")
 
-        def _parse_state(data: object) -> KnownImportJobState | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_import_job_state_type_0 = KnownImportJobState(data)
-
-                return componentsschemas_import_job_state_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(KnownImportJobState | str, data)
-
         state = _parse_state(d.pop("state"))
 
         progress = d.pop("progress")
@@ -113,3 +102,15 @@ class ImportJobSummary:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_state(data: object) -> KnownImportJobState | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        componentsschemas_import_job_state_type_0 = KnownImportJobState.from_value(data)
+
+        return componentsschemas_import_job_state_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(KnownImportJobState | str, data)

@@ -48,22 +48,7 @@ class ListImportJobsRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_collection_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
         collection_name = _parse_collection_name(d.pop("collectionName", UNSET))
-
-        def _parse_db_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
 
         db_name = _parse_db_name(d.pop("dbName", UNSET))
 
@@ -90,3 +75,19 @@ class ListImportJobsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_collection_name(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_db_name(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)

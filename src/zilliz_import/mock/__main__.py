@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ssl
 import sys
 
 from zilliz_import.mock.app import MockApp
@@ -20,25 +21,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="decides every job's history (default 0)")
     parser.add_argument("--job-seconds", type=float, default=3.0, help="typical job length (default 3)")
     parser.add_argument("--max-jobs", type=int, default=10_000, help="jobs remembered (default 10000)")
-    return parser.parse_args(argv)
+    parser.add_argument("--certfile", help="PEM certificate chain: serve https instead of http")
+    parser.add_argument("--keyfile", help="PEM private key of --certfile")
+    args = parser.parse_args(argv)
+    if bool(args.certfile) != bool(args.keyfile):
+        parser.error("--certfile and --keyfile go together")
+    return args
 
 
 def serve(args: argparse.Namespace) -> int:
     """Serve until interrupted; returns the exit status."""
     try:
         config = MockConfig(seed=args.seed, job_seconds=args.job_seconds, max_jobs=args.max_jobs)
+        server = uvicorn_server(MockApp(config), certfile=args.certfile, keyfile=args.keyfile)
+        server.config.load()  # reads the certificate now, so that a bad one is a clear error
         sock = bind_socket(args.host, args.port)
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, ssl.SSLError) as error:
         print(f"error: cannot start the mock on {args.host}:{args.port}: {error}", file=sys.stderr)
         return 2
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     if args.host not in LOOPBACK:
         print("warning: the mock accepts its well-known default tokens; it is not for shared networks")
-    print(f"==> mock import-jobs API on http://{shown}:{port}", flush=True)
+    scheme = "https" if args.certfile else "http"
+    print(f"==> mock import-jobs API on {scheme}://{shown}:{port}", flush=True)
     print(f"    token: {DEFAULT_TOKEN} (or API key {DEFAULT_API_KEY}; read-only: {READ_ONLY_TOKEN})")
-    print(f"    try:   CLUSTER_ENDPOINT=http://{shown}:{port} TOKEN={DEFAULT_TOKEN}", flush=True)
-    uvicorn_server(MockApp(config)).run(sockets=[sock])
+    print(f"    try:   CLUSTER_ENDPOINT={scheme}://{shown}:{port} TOKEN={DEFAULT_TOKEN}", flush=True)
+    server.run(sockets=[sock])
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The mock's control routes under /__mock__/, apart from the API: faults, reset and health."""
+"""The mock's control routes under /__mock__/, apart from the API: faults, reset, health and what it served."""
 
 from __future__ import annotations
 
@@ -33,7 +33,12 @@ async def admin_reply(app: MockApp, scope: Scope, read_body: Callable[[], Awaita
     if route == "reset" and method == "POST":
         app.jobs.clear()
         app.faults.clear()
+        app.requests.clear()
         return json_reply({"ok": True})
+    if route == "jobs" and method == "GET":
+        return json_reply({"endsAt": app.jobs.end_times()})
+    if route == "requests" and method == "GET":
+        return json_reply({"requests": dict(app.requests)})
     if route == "faults":
         return await _faults_reply(app, method, read_body)
     return json_reply({"error": f"no admin route {method} {scope['path']}"}, 404)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from typing import Any
 
 from zilliz_import.mock.admin import ADMIN_PREFIX, admin_reply
@@ -43,6 +44,7 @@ class MockApp:
             clock=self.config.clock,
         )
         self.faults = FaultPlan()
+        self.requests: Counter[str] = Counter()  # API requests by route, for benchmarks
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection (HTTP or lifespan)."""
@@ -62,6 +64,7 @@ class MockApp:
         elif scope["method"] != "POST":
             await text_reply(405, "405 method not allowed", [(b"allow", b"POST")]).send(send)
         else:
+            self.requests[route] += 1
             await self._api(route, scope, receive, send)
 
     async def _api(self, route: str, scope: Scope, receive: Receive, send: Send) -> None:

@@ -66,6 +66,15 @@ class JobPlan:
         """Rows of every file."""
         return sum(f.rows for f in self.files)
 
+    @property
+    def ends_after(self) -> float | None:
+        """Seconds after creation when the job turns Completed or Failed; None for a job that stalls."""
+        if self.reject:
+            return self.pending_until
+        if self.fail_at is not None:
+            return self.fail_at
+        return None if self.stall else self.finish
+
 
 def plan_job(
     rng: random.Random,

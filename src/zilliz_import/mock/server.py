@@ -31,9 +31,15 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def uvicorn_server(app: ASGIApp) -> uvicorn.Server:
-    """A quiet uvicorn server for the app; stops within a second even with requests in flight."""
-    config = uvicorn.Config(app, lifespan="on", log_level="warning", access_log=False, timeout_graceful_shutdown=1)
+def uvicorn_server(app: ASGIApp, *, certfile: str | None = None, keyfile: str | None = None) -> uvicorn.Server:
+    """A quiet uvicorn server for the app, over TLS when given a certificate chain and its key.
+
+    It stops within a second even with requests in flight.
+    """
+    config = uvicorn.Config(
+        app, lifespan="on", log_level="warning", access_log=False, timeout_graceful_shutdown=1,
+        ssl_certfile=certfile, ssl_keyfile=keyfile,
+    )  # fmt: skip
     return uvicorn.Server(config)
 
 
@@ -43,14 +49,25 @@ class MockServer:
     Example:
         with MockServer(MockApp(MockConfig(job_seconds=0.1))) as server:
             print(server.url)
+
+    With `certfile` (PEM chain) and `keyfile` it serves https, for clients that insist on TLS.
     """
 
-    def __init__(self, app: ASGIApp | None = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        certfile: str | None = None,
+        keyfile: str | None = None,
+    ) -> None:
         self.app: ASGIApp = app or MockApp()
         self.host = host
+        self.scheme = "https" if certfile else "http"
         self._sock = bind_socket(host, port)
         self.port: int = self._sock.getsockname()[1]
-        self._server = uvicorn_server(self.app)
+        self._server = uvicorn_server(self.app, certfile=certfile, keyfile=keyfile)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._sock]}, name="zilliz-import-mock", daemon=True
         )
@@ -59,7 +76,7 @@ class MockServer:
     def url(self) -> str:
         """Base URL of the server, to use as the cluster endpoint."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        return f"{self.scheme}://{host}:{self.port}"
 
     def start(self) -> MockServer:
         """Start serving and wait until the server accepts connections.

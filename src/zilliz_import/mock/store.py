@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import random
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -75,6 +76,16 @@ class JobStore:
                 record["reason"] = snapshot["reason"]
             records.append(record)
         return records
+
+    def end_times(self) -> dict[str, float | None]:
+        """Each job's true end as Unix time (comparable across processes), None for one that never ends."""
+        with self._lock:
+            entries = list(self._jobs.items())
+        offset = time.time() - self._clock()
+        return {
+            job_id: None if plan.ends_after is None else offset + started + plan.ends_after
+            for job_id, (plan, started) in entries
+        }
 
     def clear(self) -> None:
         """Forget every job (IDs keep increasing)."""

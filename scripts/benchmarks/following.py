@@ -1,0 +1,91 @@
+"""Following many jobs: `wait_many` against a fixed 5-second polling loop like the SDK's examples.
+
+Each mode gets a fresh mock process with the same seed, so both follow the same job histories. The
+mock reports every job's true end (Unix time) and the requests it served; the client records when
+it learned of each end. Jobs have 1-4 files and last 0.5-1x `--job-seconds`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from typing import Any
+
+from benchmarks.mock_process import admin, mock_process
+from zilliz_import import AsyncImportJobs, ProgressEvent
+from zilliz_import.mock import DEFAULT_TOKEN
+
+TERMINAL = ("Completed", "Failed")
+CREATE_CONCURRENCY = 50
+# Both modes keep at most this many polls in flight: beyond the pool's 100 connections, httpcore's
+# queue costs O(queued x connections) per event, and 1,000 queued requests wait for many seconds.
+POLL_CONCURRENCY = 100
+
+
+async def create_jobs(jobs: AsyncImportJobs, count: int) -> list[str]:
+    """`count` jobs of 1-4 files each, created concurrently."""
+    gate = asyncio.Semaphore(CREATE_CONCURRENCY)
+
+    async def one(index: int) -> str:
+        async with gate:
+            files = [f"part-{index}-{k}.parquet" for k in range(1 + index % 4)]
+            return (await jobs.create("bench", files)).job_id
+
+    return list(await asyncio.gather(*(one(i) for i in range(count))))
+
+
+async def fixed_poll(
+    jobs: AsyncImportJobs, job_id: str, interval: float, gate: asyncio.Semaphore, learned: dict[str, float]
+) -> None:
+    """The SDK examples' loop: ask, and sleep `interval` until the job ends."""
+    while True:
+        async with gate:
+            progress = await jobs.get_progress(job_id)
+        if str(progress.state) in TERMINAL:
+            break
+        await asyncio.sleep(interval)
+    learned[job_id] = time.time()
+
+
+async def follow_all(url: str, count: int, fixed_interval: float | None) -> dict[str, Any]:
+    """Create `count` jobs and follow them to their end; the timings seen by the client."""
+    learned: dict[str, float] = {}
+
+    def seen(event: ProgressEvent) -> None:
+        if event.state in TERMINAL:
+            learned.setdefault(event.job_id, time.time())
+
+    async with AsyncImportJobs(url, DEFAULT_TOKEN) as jobs:
+        begin = time.time()
+        ids = await create_jobs(jobs, count)
+        cpu = time.process_time()
+        if fixed_interval is None:
+            await jobs.wait_many(ids, timeout=3600, on_progress=seen, concurrency=POLL_CONCURRENCY)
+        else:
+            gate = asyncio.Semaphore(POLL_CONCURRENCY)
+            await asyncio.gather(*(fixed_poll(jobs, job_id, fixed_interval, gate, learned) for job_id in ids))
+        end, cpu = time.time(), time.process_time() - cpu
+    return {"ids": ids, "learned": learned, "begin": begin, "end": end, "cpu": cpu}
+
+
+def follow(count: int, job_seconds: float, fixed_interval: float | None) -> dict[str, float]:
+    """One mode against a fresh mock: wall, CPU, requests and lateness against the true job ends."""
+    with mock_process(job_seconds=job_seconds, seed=42, max_jobs=count * 2) as url:
+        run = asyncio.run(follow_all(url, count, fixed_interval))
+        ends = admin(url, "jobs")["endsAt"]
+        requests = admin(url, "requests")["requests"].get("describe", 0)
+    delays = [run["learned"][job_id] - ends[job_id] for job_id in run["ids"]]
+    longest = max(ends[job_id] for job_id in run["ids"]) - run["begin"]
+    wall = run["end"] - run["begin"]
+    return {
+        "wall_seconds": wall,
+        "longest_job_seconds": longest,
+        "wall_over_longest": wall / longest,
+        "cpu_seconds": run["cpu"],
+        "requests": requests,
+        "requests_per_job": requests / count,
+        "median_delay_seconds": statistics.median(delays),
+        "max_delay_seconds": max(delays),
+        "min_delay_seconds": min(delays),
+    }
