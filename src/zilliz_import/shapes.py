@@ -17,6 +17,8 @@ from zilliz_import_client.models import (
 )
 
 COUNTS = ("progress", "imported_rows", "total_rows", "file_size")
+JOB_STRINGS = ("job_id", "collection_name", "state")
+FILE_STRINGS = ("file_name", "state")
 
 
 def problems(data: Any) -> list[str]:
@@ -24,7 +26,7 @@ def problems(data: Any) -> list[str]:
     if isinstance(data, ImportJobProgress) and _well_formed(data):
         return []  # the common case, checked without building any message
     if isinstance(data, ImportJobProgress):
-        found = _counts(data, "data") + _strings(data, "data", ("job_id", "collection_name", "state"))
+        found = _counts(data, "data") + _strings(data, "data", JOB_STRINGS)
         for index, item in enumerate(data.details):
             found += _file_problems(item, f"data.details[{index}]")
         return found
@@ -39,29 +41,18 @@ def problems(data: Any) -> list[str]:
 
 
 def _well_formed(data: ImportJobProgress) -> bool:
-    return (
-        _exact_counts(data)
-        and _all_strings(data.job_id, data.collection_name, data.state)
-        and all(_exact_counts(item) and _all_strings(item.file_name, item.state) for item in data.details)
-    )
+    return _plain(data, JOB_STRINGS) and all(_plain(item, FILE_STRINGS) for item in data.details)
 
 
-def _exact_counts(model: ImportJobProgress | ImportFileProgress) -> bool:
+def _plain(model: ImportJobProgress | ImportFileProgress, strings: tuple[str, ...]) -> bool:
     # `type(...) is int`: JSON parsing never makes int subclasses, and bool is one to refuse
-    return (
-        type(model.progress) is int
-        and type(model.imported_rows) is int
-        and type(model.total_rows) is int
-        and type(model.file_size) is int
+    return all(type(getattr(model, name)) is int for name in COUNTS) and all(
+        isinstance(getattr(model, name), str) for name in strings
     )
-
-
-def _all_strings(*values: object) -> bool:
-    return all(isinstance(value, str) for value in values)
 
 
 def _file_problems(item: ImportFileProgress, where: str) -> list[str]:
-    return _counts(item, where) + _strings(item, where, ("file_name", "state"))
+    return _counts(item, where) + _strings(item, where, FILE_STRINGS)
 
 
 def _summary_problems(record: ImportJobSummary, where: str) -> list[str]:

@@ -102,16 +102,17 @@ class Waiter:
         self._interval = FIRST_INTERVAL
         self._eta: float | None = None
         self._changed_at = self.started
+        self._last_signature: tuple[object, ...] | None = None
         self._first_seen: tuple[float, int, int] | None = None  # (time, progress %, rows) of the first Importing answer
 
     def on_answer(self, progress: ImportJobProgress) -> ImportJobProgress | None:
         """Take one answer; returns it when the job has ended (or raises JobFailedError if asked to)."""
         now = self.clock()
         self.requests += 1
-        changed = self.last is None or _signature(progress) != _signature(self.last)
-        if changed:
+        signature = _signature(progress)
+        if signature != self._last_signature:
             self._changed_at = now
-        self.last = progress
+        self.last, self._last_signature = progress, signature
         rate, self._eta = self._estimate(progress, now)
         self._interval = self._next_interval(progress, now)
         if self.on_progress is not None:
@@ -132,7 +133,7 @@ class Waiter:
         if not error.retriable:
             raise error
         log.warning("polling job %s failed, will try again: %s", self.job_id, error)
-        self._interval = self.poll_interval or _bounded((self.clock() - self.started) * BACKOFF)
+        self._interval = self._next_interval(None, self.clock())
 
     def delay(self) -> float:
         """Seconds to sleep before the next poll.
@@ -145,10 +146,13 @@ class Waiter:
             raise WaitTimeoutError(self.job_id, self.timeout, self.last)
         return min(self._interval, remaining)
 
-    def _next_interval(self, progress: ImportJobProgress, now: float) -> float:
+    def _next_interval(self, progress: ImportJobProgress | None, now: float) -> float:
+        """Seconds until the next poll, after an answer or (`progress` None) after a failed poll."""
         if self.poll_interval is not None:
             return self.poll_interval
         waited = now - self.started
+        if progress is None:
+            return _bounded(waited * BACKOFF)
         if self.requests <= 1:
             return FIRST_INTERVAL
         if progress.progress >= FINISHING_PERCENT:
