@@ -73,12 +73,8 @@ def test_a_token_echoed_in_a_server_error_page_is_redacted() -> None:
     assert isinstance(error, ServerError) and "correct-horse" not in str(error) and "***" in str(error)
 
 
-@pytest.mark.parametrize(
-    ("status", "kind"),
-    [(401, UnexpectedResponseError), (400, UnexpectedResponseError), (200, UnexpectedResponseError)],
-)
-def test_other_statuses_with_an_unreadable_body_stay_unexpected(status: int, kind: type) -> None:
-    assert type(failure_of(answering(status, HTML))) is kind
+def test_a_success_status_with_an_unreadable_body_stays_unexpected() -> None:
+    assert type(failure_of(answering(200, HTML))) is UnexpectedResponseError
 
 
 def test_envelopes_under_other_statuses_still_map_by_status_and_code() -> None:
