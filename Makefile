@@ -27,7 +27,7 @@ generate: $(STAMP) ## regenerate generated/ from openapi/openapi.yaml
 check-generated: $(STAMP) ## fail when generated/ differs from what the spec produces
 	scripts/check_generated.sh
 
-lint-spec: $(STAMP) ## validate the OpenAPI document
+lint-spec: $(STAMP) ## validate both OpenAPI documents
 	scripts/lint_spec.sh
 
 lint: $(STAMP) ## ruff on the hand-written code
