@@ -12,9 +12,9 @@ export PATH := $(abspath $(BIN)):$(PATH)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-setup: $(STAMP) ## create .venv and install the locked dependencies and both packages
+setup: $(STAMP) ## create .venv and install the locked dependencies, both generated clients and the package
 
-$(STAMP): requirements/dev.lock pyproject.toml
+$(STAMP): requirements/dev.lock pyproject.toml scripts/setup.sh
 	scripts/setup.sh $(PYTHON)
 	@touch $@
 
@@ -38,8 +38,9 @@ format: $(STAMP) ## format the hand-written code
 	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/ruff format src tests scripts
 
-typecheck: $(STAMP) ## mypy --strict on src/ and generated/
-	$(BIN)/mypy --strict src/zilliz_import generated/zilliz_import_client
+typecheck: $(STAMP) ## mypy --strict on src/ and both generated clients
+	$(BIN)/mypy --strict src/zilliz_import generated/zilliz_import_client \
+	  generated-control-plane/zilliz_cloud_import_client
 
 test: lint-spec check-generated lint typecheck ## everything CI runs
 	$(BIN)/pytest

@@ -20,7 +20,7 @@ if grep -qi "warning" "$work/log"; then
   echo "==> the generator warned; fix the spec" >&2
   exit 1
 fi
-python scripts/stamp_generated.py "$work/client"
+python scripts/stamp_generated.py "$work/client" openapi/openapi.yaml
 echo "==> replacing $target"
 rm -rf "$target"
 mv "$work/client" "$target"
