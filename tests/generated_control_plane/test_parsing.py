@@ -23,6 +23,7 @@ from zilliz_cloud_import_client.models import (
     CreateImportJobSuccess,
     ErrorEnvelope,
     ImportFileProgress,
+    ImportJobProgress,
     ImportJobProgressSuccess,
     JobProgressRequest,
     KnownImportJobState,
@@ -124,6 +125,14 @@ def test_reason_is_an_empty_string_on_success_and_the_text_on_failure() -> None:
     assert isinstance(done, ImportJobProgressSuccess) and isinstance(failed, ImportJobProgressSuccess)
     assert (done.data.reason, done.data.details[0].reason) == ("", "")
     assert (failed.data.reason, failed.data.details[0].reason) == ("the field 'vector' is missing", "bad file")
+
+
+def test_reason_is_declared_always_present_so_callers_never_meet_unset() -> None:
+    assert ImportJobProgress.__annotations__["reason"] == "str"
+    with pytest.raises(KeyError):
+        ImportJobProgress.from_dict(
+            {k: v for k, v in SUCCESS_PROGRESS_BODIES["completed"]["data"].items() if k != "reason"}
+        )
 
 
 def test_progress_fields_have_their_documented_types() -> None:
