@@ -28,13 +28,13 @@ from zilliz_import.errors import (
     ClientTimeoutError,
     TransportError,
     UnexpectedResponseError,
+    error_class,
     excerpt,
     from_envelope,
 )
 from zilliz_import.shapes import problems
 
 PARSE_FAILURES = (ValueError, KeyError, TypeError, AttributeError, RecursionError)
-ENVELOPE_STATUSES = {401, 403, 408, 429}
 last_response: ContextVar[httpx.Response | None] = ContextVar("zilliz_import_last_response", default=None)
 
 
@@ -86,12 +86,15 @@ def unexpected(operation: str, error: Exception | None = None, detail: str = "")
 
 
 def interpret(operation: str, detailed: Response[Any], redact: Callable[[str], str]) -> Any:
-    """The `data` of a success envelope, or raise the typed error the answer stands for."""
+    """The `data` of a success envelope, or raise the typed error the answer stands for.
+
+    An error envelope decides by its `code` under any HTTP status; the status decides only without one.
+    """
     parsed, status = detailed.parsed, int(detailed.status_code)
     if isinstance(parsed, ErrorEnvelope):
         wrong = problems(parsed)
         if wrong:
-            raise unexpected(operation, detail="; ".join(wrong))
+            raise refused(operation, detailed, redact, "; ".join(wrong))
         retry_after = retry_after_seconds(detailed.headers.get("retry-after"))
         raise from_envelope(operation, status, parsed.code, redact(parsed.message), retry_after)
     if parsed is not None and hasattr(parsed, "data"):
@@ -99,22 +102,49 @@ def interpret(operation: str, detailed: Response[Any], redact: Callable[[str], s
         if wrong:
             raise unexpected(operation, detail="; ".join(wrong))
         return parsed.data
-    envelope = _loose_envelope(detailed.content)
-    if status in ENVELOPE_STATUSES or status >= 500:
-        code, message = envelope or (0, excerpt(detailed.content))
-        retry_after = retry_after_seconds(detailed.headers.get("retry-after"))
-        raise from_envelope(operation, status, code, redact(message), retry_after)
-    raise unexpected(operation)
+    raise refused(operation, detailed, redact)
+
+
+def refused(
+    operation: str, answer: Response[Any] | httpx.Response, redact: Callable[[str], str], why: str = ""
+) -> ApiError:
+    """The typed error for an answer the generated parser did not type: by a loose envelope, else by status.
+
+    Args:
+        operation: The operation called.
+        answer: The generated response, or the raw httpx one when the parser raised.
+        redact: Removes the token from server text.
+        why: What the parser found wrong, for an `UnexpectedResponseError`.
+    """
+    status, content = int(answer.status_code), answer.content
+    retry_after = retry_after_seconds(answer.headers.get("retry-after"))
+    envelope = _loose_envelope(content)
+    if envelope is not None:
+        return from_envelope(operation, status, envelope[0], redact(envelope[1]), retry_after)
+    if error_class(status, None, "") is not None:
+        return from_envelope(operation, status, 0, redact(excerpt(content)), retry_after)
+    return unexpected(operation, detail=why)
+
+
+def unreadable(operation: str, error: Exception, redact: Callable[[str], str]) -> ApiError:
+    """The typed error when the generated parser raised: an error status still decides (a 5xx HTML page)."""
+    response = last_response.get()
+    if response is None or error_class(response.status_code, None, "") is None:
+        return unexpected(operation, error)
+    return refused(operation, response, redact, type(error).__name__)
 
 
 def _loose_envelope(content: bytes) -> tuple[int, str] | None:
-    """(code, message) when an undocumented status still carries the error envelope."""
+    """(code, message) when an answer the spec does not type still carries an error envelope."""
     try:
         body = json.loads(content)
     except (ValueError, RecursionError):
         return None
-    if isinstance(body, dict) and isinstance(body.get("code"), int) and isinstance(body.get("message"), str):
-        return body["code"], body["message"]
+    if not isinstance(body, dict):
+        return None
+    code, message = body.get("code"), body.get("message")
+    if type(code) is int and code != 0 and isinstance(message, str):
+        return code, message
     return None
 
 
