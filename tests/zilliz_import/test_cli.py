@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from zilliz_import.cli import main
+from zilliz_import.cli import main, watch_status
 from zilliz_import.mock import MockApp, MockServer
+from zilliz_import.waiting import Ending
 
 
 @pytest.fixture
@@ -59,11 +60,37 @@ def test_watch_exits_0_when_all_complete(env: MockServer, capsys: pytest.Capture
     assert all(re.search(rf"job {i}: Completed 100%", out) for i in ids), out
 
 
-def test_watch_exits_1_when_any_failed(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_watch_exits_1_when_any_failed_and_shows_the_reason(
+    env: MockServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = run(["create", "c", "ok.parquet"], capsys)[1].strip()
     bad = run(["create", "c", "x/fail.parquet"], capsys)[1].strip()
     status, out, err = run(["watch", good, bad], capsys)
-    assert status == 1 and "1 of 2 jobs completed" in out and f"job {bad} Failed" in err
+    reason = run(["progress", bad, "--json"], capsys)[1]
+    reason_text = json.loads(reason)["reason"]
+    assert status == 1 and "1 of 2 jobs completed" in out and f"job {bad} Failed: {reason_text}" in err
+    assert re.search(rf"job {bad}: Failed \({re.escape(reason_text)}\)", out), out
+
+
+def test_progress_shows_a_failed_jobs_reason(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = run(["create", "c", "x/fail.parquet"], capsys)[1].strip()
+    run(["watch", bad], capsys)
+    reason = json.loads(run(["progress", bad, "--json"], capsys)[1])["reason"]
+    status, out, _ = run(["progress", bad], capsys)
+    assert status == 0 and reason and f"Failed ({reason})" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("ends", "expected"),
+    [
+        ([Ending.COMPLETED, Ending.COMPLETED], 0),
+        ([Ending.COMPLETED, Ending.UNCOMMITTED], 4),
+        ([Ending.UNCOMMITTED, Ending.FAILED], 1),
+        ([Ending.FAILED], 1),
+    ],
+)
+def test_watch_status_puts_failures_before_jobs_waiting_for_a_commit(ends: list[Ending], expected: int) -> None:
+    assert watch_status(list(ends)) == expected
 
 
 def test_watch_exits_3_on_timeout(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,6 +108,10 @@ def test_watch_exits_3_on_timeout(env: MockServer, capsys: pytest.CaptureFixture
         (["--endpoint", "http://example.com", "progress", "1"], "clear text"),
         (["create", "c"], "Missing argument"),
         (["create", "c", "a", "--option", "novalue"], "KEY=VALUE"),
+        (["create", "c", "a", "--import-timeout", "soon"], "option timeout must be a positive Go duration"),
+        (["create", "c", "a", "--import-timeout", "0"], "option timeout must be a positive Go duration"),
+        (["create", "c", "a", "--option", "auto_commit=nope"], "option auto_commit must be true or false"),
+        (["create", "c", "a", "--no-auto-commit", "--option", "auto_commit=true"], "option auto_commit given twice"),
         (["watch"], "Missing argument"),
         (["frobnicate"], "No such command"),
     ],
