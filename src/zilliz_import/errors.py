@@ -184,13 +184,20 @@ STATUS_CLASSES: dict[int, type[ApiError]] = {
     429: RateLimitedError,
     499: ServerError,  # the server dropped the request (standardErrorStatus: cancelled)
 }
-# Kept for readers of the earlier constants; the tables above decide.
-AUTHENTICATION_CODES = frozenset(c for c, k in CODE_CLASSES.items() if k is AuthenticationError)
-PERMISSION_CODES = frozenset({1401})
-RATE_LIMIT_CODES = frozenset({1807})
-SERVER_TIMEOUT_CODES = frozenset({10001})
-INVALID_REQUEST_CODES = frozenset({100, 200, 1100, 1801, 1802})
 JOB_CODE = 2100
+
+
+def codes_of(kind: type[ApiError]) -> frozenset[int]:
+    """The envelope codes that `CODE_CLASSES` maps to `kind`."""
+    return frozenset(code for code, known in CODE_CLASSES.items() if known is kind)
+
+
+# The earlier constants, read from the table.
+AUTHENTICATION_CODES = codes_of(AuthenticationError)
+PERMISSION_CODES = codes_of(PermissionDeniedError)
+RATE_LIMIT_CODES = codes_of(RateLimitedError)
+SERVER_TIMEOUT_CODES = codes_of(ServerTimeoutError)
+INVALID_REQUEST_CODES = codes_of(InvalidRequestError) - {JOB_CODE}
 SERVER_ERROR_MIN = 500
 
 
