@@ -22,14 +22,16 @@ LAUNCH = [sys.executable, "-m", "zilliz_import.mock", "--host", "127.0.0.1", "--
 
 
 @pytest.fixture
-def launched() -> Iterator[str]:
-    """The mock started by its launcher on a free port; yields the URL it printed."""
-    process = subprocess.Popen(LAUNCH, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def launched(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The mock started by its launcher on a free port (extra flags by indirect parametrisation); yields its URL."""
+    flags, banner = getattr(request, "param", ([], "release newest"))
+    process = subprocess.Popen([*LAUNCH, *flags], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
         first = process.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:\d+", first)
         assert match, f"launcher printed {first!r}"
+        assert f"({banner})" in first, first
         assert DEFAULT_TOKEN in process.stdout.readline()
         yield match.group(0)
     finally:
@@ -44,8 +46,38 @@ def test_launcher_serves_the_api_and_prints_url_and_token(launched: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("launched", "expected"),
+    [
+        (([], "release newest"), {"create_time": True, "commit": 200, "bad_id": 200}),
+        ((["--release", "2.5"], "release 2.5"), {"create_time": False, "commit": 404, "bad_id": 200}),
+        ((["--release", "2.6"], "release 2.6"), {"create_time": True, "commit": 404, "bad_id": 200}),
+        (
+            (["--standard-error-status", "--import-v3"], "release newest, standard error statuses, V3 imports"),
+            {"bad_id": 400},
+        ),
+    ],
+    indirect=["launched"],
+)
+def test_launcher_flags_choose_the_release_profile(launched: str, expected: dict[str, object]) -> None:
+    headers = {"Authorization": f"Bearer {DEFAULT_TOKEN}"}
+    route = f"{launched}/v2/vectordb/jobs/import/"
+    job = httpx.post(route + "create", json={"collectionName": "c", "files": [["a"]]}, headers=headers).json()
+    data = httpx.post(route + "describe", json=job["data"], headers=headers).json()["data"]
+    assert httpx.post(route + "describe", json={"jobId": "x"}, headers=headers).status_code == expected["bad_id"]
+    if "create_time" in expected:
+        assert ("createTime" in data) == expected["create_time"]
+        assert httpx.post(route + "commit", json=job["data"], headers=headers).status_code == expected["commit"]
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
-    [(["--port", "abc"], "invalid int value"), (["--job-seconds", "0"], "job_seconds must be positive")],
+    [
+        (["--port", "abc"], "invalid int value"),
+        (["--job-seconds", "0"], "job_seconds must be positive"),
+        (["--release", "3.0"], "invalid choice: '3.0'"),
+        (["--release", "2.5", "--import-v3"], "import_v3 is a newest-only"),
+        (["--max-files", "0"], "max_files must be at least 1"),
+    ],
 )
 def test_launcher_bad_input_is_one_error_line_and_exit_2(args: list[str], message: str) -> None:
     result = subprocess.run([*LAUNCH, *args], capture_output=True, text=True, timeout=30, check=False)

@@ -21,8 +21,8 @@ from zilliz_import.mock.replies import (
 )
 
 INT64_MAX = 2**63 - 1
-MAX_FILE_UNITS = 1024  # the server's default dataCoord.import.maxImportFileNumPerReq
 GO_INT = re.compile(r"[+-]?[0-9]+")
+GO_DURATION = re.compile(r"[+-]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)")
 COLLECTION_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,254}")
 BAD_JSON = "can only accept json format request"
 PARSE_FAILED = "parse job id failed, error: strconv.ParseInt:"
@@ -80,16 +80,33 @@ def _missing(go_type: str, go_field: str) -> ApiError:
     )
 
 
-def decode_job_id(body: bytes) -> int:
-    """The `jobId` of get_progress/describe, parsed like Go's strconv.ParseInt(s, 10, 64)."""
-    text = _string(decode_object(body, "JobIDReq"), "jobId", "JobIDReq")
+@dataclass(frozen=True)
+class JobRequest:
+    """The decoded body of get_progress, describe, commit and abort."""
+
+    job_id: int
+    db_name: str = ""
+
+
+def decode_job_request(body: bytes, *, strict_int64: bool = False) -> JobRequest:
+    """The `jobId` (and `dbName`) of a job route, parsed like Go's strconv.ParseInt(s, 10, 64).
+
+    Args:
+        body: The raw request body.
+        strict_int64: The commit/abort wording: a non-decimal ID is 1100 ("int64 jobId"), not 2100.
+    """
+    obj = decode_object(body, "JobIDReq")
+    text = _string(obj, "jobId", "JobIDReq")
     if text == "":
         raise _missing("JobIDReq", "JobID")
-    if not GO_INT.fullmatch(text):
-        raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": invalid syntax')
-    if abs(int(text)) > INT64_MAX + text.startswith("-"):
-        raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": value out of range')
-    return int(text)
+    problem = "invalid syntax" if not GO_INT.fullmatch(text) else None
+    if problem is None and abs(int(text)) > INT64_MAX + text.startswith("-"):
+        problem = "value out of range"
+    if problem is not None and strict_int64:
+        raise ApiError(CODE_INVALID_PARAMETER, f"invalid parameter[expected=int64 jobId][actual={text}]")
+    if problem is not None:
+        raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": {problem}')
+    return JobRequest(int(text), _string(obj, "dbName", "JobIDReq"))
 
 
 def decode_list(body: bytes) -> tuple[str, str]:
@@ -100,7 +117,7 @@ def decode_list(body: bytes) -> tuple[str, str]:
 
 
 def decode_create(body: bytes) -> CreateRequest:
-    """The body of `create`, with the server's checks of names and files."""
+    """The body of `create` as the HTTP layer binds it (types and required fields only)."""
     obj = decode_object(body, "ImportReq")
     request = CreateRequest(
         collection_name=_string(obj, "collectionName", "ImportReq"),
@@ -113,23 +130,35 @@ def decode_create(body: bytes) -> CreateRequest:
         raise _missing("ImportReq", "CollectionName")
     if obj.get("files") is None:
         raise _missing("ImportReq", "Files")
-    if not request.files:
-        raise ApiError(
-            CODE_INVALID_PARAMETER, "invalid parameter[expected=files][actual=empty]: import request is empty"
-        )
-    if len(request.files) > MAX_FILE_UNITS:
-        raise ApiError(
-            CODE_INVALID_PARAMETER,
-            f"invalid parameter[expected<={MAX_FILE_UNITS}][actual={len(request.files)}]: "
-            f"the max number of import files should not exceed {MAX_FILE_UNITS}",
-        )
-    if any(not unit or "" in unit for unit in request.files):
-        raise ApiError(CODE_INVALID_PARAMETER, "invalid parameter[expected=file path][actual=empty]: empty file path")
+    return request
+
+
+def check_create(request: CreateRequest, *, db_name: str, max_files: int) -> list[list[str]]:
+    """The server's checks of a bound `create`, in its order; returns the units left to import.
+
+    Empty units are dropped before counting (reference sheet, section 1).
+    """
     if not COLLECTION_NAME.fullmatch(request.collection_name):
         raise ApiError(
-            CODE_COLLECTION_NOT_FOUND, f"collection not found[database=default][collection={request.collection_name}]"
+            CODE_COLLECTION_NOT_FOUND, f"collection not found[database={db_name}][collection={request.collection_name}]"
         )
-    return request
+    units = [unit for unit in request.files if unit]
+    if not units:
+        raise ApiError(CODE_INVALID_PARAMETER, "import request is empty: invalid parameter")
+    if len(units) > max_files:
+        raise ApiError(
+            CODE_IMPORT_FAILED,
+            f"The max number of import files should not exceed {max_files}, but got {len(units)}: "
+            "importing data failed",
+        )
+    if any("" in unit for unit in units):  # not in the sheet: a path "" cannot name a file
+        raise ApiError(CODE_INVALID_PARAMETER, "invalid parameter[expected=file path][actual=empty]: empty file path")
+    if request.options.get("backup", "").lower() == "true" and not request.partition_name:
+        raise ApiError(CODE_INVALID_PARAMETER, "partition not specified: invalid parameter")
+    timeout = request.options.get("timeout")
+    if timeout is not None and not GO_DURATION.fullmatch(timeout):
+        raise ApiError(CODE_IMPORT_FAILED, f'parse timeout failed, err=time: invalid duration "{timeout}"')
+    return units
 
 
 def _files(value: Any) -> list[list[str]]:
