@@ -132,7 +132,7 @@ def create(  # noqa: PLR0917 - click passes one argument per option
     if any(not sep or not key for key, sep, _ in pairs):
         raise click.BadParameter("options take the form KEY=VALUE", param_hint="--option")
     typed = CreateOptions(
-        timeout=_seconds_or_duration(import_timeout),
+        timeout=seconds_or_duration(import_timeout),
         auto_commit=False if no_auto_commit else None,
         extra={k: v for k, _, v in pairs},
     )
@@ -142,7 +142,7 @@ def create(  # noqa: PLR0917 - click passes one argument per option
     console.print(created.job_id)
 
 
-def _seconds_or_duration(text: str | None) -> str | None:
+def seconds_or_duration(text: str | None) -> str | None:
     """`--import-timeout`: a number of seconds becomes a Go duration; anything else is checked as one."""
     if text is None:
         return None

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from zilliz_import.cli import main, watch_status
+from zilliz_import.cli import main, seconds_or_duration, watch_status
 from zilliz_import.mock import MockApp, MockServer
 from zilliz_import.waiting import Ending
 
@@ -91,6 +91,20 @@ def test_progress_shows_a_failed_jobs_reason(env: MockServer, capsys: pytest.Cap
 )
 def test_watch_status_puts_failures_before_jobs_waiting_for_a_commit(ends: list[Ending], expected: int) -> None:
     assert watch_status(list(ends)) == expected
+
+
+def test_watch_exits_4_when_jobs_wait_for_a_commit(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    two_phase = run(["create", "c", "a.parquet", "--no-auto-commit", "--import-timeout", "90"], capsys)[1].strip()
+    done = run(["create", "c", "b.parquet", "--import-timeout", "1.5h"], capsys)[1].strip()
+    status, out, err = run(["watch", two_phase, done], capsys)
+    assert status == 4 and "1 of 2 jobs completed" in out
+    assert f"waiting for a commit or an abort: {two_phase}" in err
+    assert f"job {two_phase}: Uncommitted (waiting for a commit or an abort) 99%" in out
+
+
+@pytest.mark.parametrize(("given", "sent"), [("90", "90s"), ("2.5", "2.5s"), ("1.5h", "1.5h"), (None, None)])
+def test_import_timeout_is_seconds_or_a_go_duration(given: str | None, sent: str | None) -> None:
+    assert seconds_or_duration(given) == sent
 
 
 def test_watch_exits_3_on_timeout(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:

@@ -95,3 +95,14 @@ def test_a_panic_is_a_server_error_that_create_does_not_replay(profile: tuple[st
             jobs.create("c", ["a"])
         assert jobs.list() == [], "no job was created, and create was not sent again"
     assert (caught.value.code, caught.value.status) == (500, 500)
+
+
+def test_a_two_phase_job_waits_at_uncommitted_only_where_the_release_has_it(
+    profile: tuple[str, MockApp, MockServer],
+) -> None:
+    name, _, server = profile
+    with ImportJobs(server.url, DEFAULT_TOKEN, retry=NO_RETRY) as jobs:
+        job_id = jobs.create("c", ["a.parquet"], auto_commit=False).job_id
+        final = jobs.wait(job_id, timeout=30)
+    expected = ("Uncommitted", 99) if PROFILES[name][0] == "newest" else ("Completed", 100)
+    assert (str(final.state), final.progress) == expected
