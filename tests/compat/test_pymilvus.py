@@ -1,4 +1,4 @@
-"""The official Python SDK (pymilvus, bench group) runs unchanged against the mock: create, list, progress.
+"""The official Python SDK (pymilvus, bench group) runs unchanged against the mock: cluster and control plane.
 
 Run by `make compat`, which installs the bench group first; `make test` does not install pymilvus.
 """
@@ -13,7 +13,16 @@ from typing import Any
 
 import pytest
 
-from zilliz_import.mock import DEFAULT_API_KEY, DEFAULT_TOKEN, READ_ONLY_TOKEN, MockApp, MockConfig, MockServer
+from zilliz_import.mock import (
+    DEFAULT_API_KEY,
+    DEFAULT_CLUSTER,
+    DEFAULT_TOKEN,
+    READ_ONLY_TOKEN,
+    ControlPlaneApp,
+    MockApp,
+    MockConfig,
+    MockServer,
+)
 
 pytestmark = pytest.mark.compat
 FILES = [["parquet-folder/1.parquet"], ["numpy-folder/id.npy", "numpy-folder/vector.npy"]]
@@ -89,3 +98,44 @@ def test_errors_reach_the_sdk_as_the_server_sends_them(sdk: ModuleType, server: 
         sdk.list_import_jobs(url=server.url, api_key="nobody:nothing")
     with pytest.raises(Exception, match="status code: 403"):
         sdk.bulk_import(url=server.url, collection_name="quick_setup", files=FILES, api_key=READ_ONLY_TOKEN)
+
+
+@pytest.fixture
+def control_plane() -> Iterator[MockServer]:
+    """The mock control plane on a free loopback port, knowing the cluster `in01-mock`."""
+    with MockServer(ControlPlaneApp(MockConfig(job_seconds=0.3))) as running:
+        yield running
+
+
+def test_control_plane_calls_run_unchanged(sdk: ModuleType, control_plane: MockServer) -> None:
+    url = control_plane.url
+    created = answer(
+        sdk.bulk_import(
+            url=url,
+            api_key=DEFAULT_API_KEY,
+            cluster_id=DEFAULT_CLUSTER,
+            collection_name="medium_articles",
+            object_url="s3://bucket/medium_articles/1.parquet",
+            access_key="AKIAEXAMPLE",
+            secret_key="secret-example",
+        )
+    )
+    job_id = created["data"]["jobId"]
+    assert job_id.startswith("job-")
+    listed = answer(sdk.list_import_jobs(url=url, api_key=DEFAULT_API_KEY, cluster_id=DEFAULT_CLUSTER))["data"]
+    assert (listed["count"], [r["jobId"] for r in listed["records"]]) == (1, [job_id])
+    deadline = time.monotonic() + 10
+    while True:
+        data = answer(
+            sdk.get_import_progress(url=url, api_key=DEFAULT_API_KEY, job_id=job_id, cluster_id=DEFAULT_CLUSTER)
+        )["data"]
+        if data["state"] in ("Completed", "Failed") or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert (data["state"], data["progress"], data["reason"]) == ("Completed", 100, "")
+    assert data["fileName"] == "s3://bucket/medium_articles/1.parquet"
+
+
+def test_control_plane_refuses_an_illegal_key_through_the_sdk(sdk: ModuleType, control_plane: MockServer) -> None:
+    with pytest.raises(Exception, match="code: 21119, message: The apikey is illegal"):
+        sdk.list_import_jobs(url=control_plane.url, api_key="not-a-key", cluster_id=DEFAULT_CLUSTER)

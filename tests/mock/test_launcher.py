@@ -168,3 +168,30 @@ def test_facade_talks_to_the_https_mock_trusting_ssl_cert_file(
         assert server.url.startswith("https://")
         job_id = jobs.create("quick_setup", ["a.parquet"]).job_id
         assert jobs.get_progress(job_id).job_id == job_id
+
+
+def test_launcher_serves_the_control_plane() -> None:
+    args = [*LAUNCH, "--control-plane", "--cluster", "in01-mock", "--cluster", "in02-more"]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert "control plane" in first and "in01-mock, in02-more" in first, first
+        url = re.search(r"http://127\.0\.0\.1:\d+", first)
+        assert url, first
+        headers = {"Authorization": "Bearer mock-api-key"}
+        body = {"clusterId": "in02-more", "collectionName": "c", "objectUrl": "s3://b/1.parquet"}
+        created = httpx.post(f"{url.group(0)}/v2/vectordb/jobs/import/create", json=body, headers=headers).json()
+        assert created["code"] == 0 and created["data"]["jobId"].startswith("job-")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    "args", [["--control-plane", "--release", "2.5"], ["--control-plane", "--import-v3"], ["--cluster", "in01-x"]]
+)
+def test_launcher_refuses_cluster_flags_on_the_control_plane_and_back(args: list[str]) -> None:
+    result = subprocess.run([*LAUNCH, *args], capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--control-plane" in result.stderr.splitlines()[-1]

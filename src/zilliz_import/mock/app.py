@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from zilliz_import.mock.admin import ADMIN_PREFIX, admin_reply
 from zilliz_import.mock.asgi import BodyTooLarge, ClientGone, Receive, Scope, Send, header, read_body
@@ -25,7 +26,7 @@ from zilliz_import.mock.replies import (
     success,
     text_reply,
 )
-from zilliz_import.mock.store import JobStore
+from zilliz_import.mock.store import JobStore, decimal_job_id
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/v2/vectordb/jobs/import/"
@@ -33,8 +34,16 @@ PANIC_TEXT = "runtime error: invalid memory address or nil pointer dereference"
 GATEWAY_PAGES = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 
 
+class RouteTable(Protocol):
+    """Route name -> handler of (user, database header, body) returning the success envelope's `data`."""
+
+    routes: dict[str, Callable[[str, str, bytes], dict[str, Any]]]
+
+
 class MockApp:
     """An ASGI app modelling the import-job routes of a Milvus proxy, with jobs, auth and faults."""
+
+    new_job_id = staticmethod(decimal_job_id)  # (rng, previous ID) -> the next job's ID
 
     def __init__(self, config: MockConfig | None = None) -> None:
         self.config = config or MockConfig()
@@ -44,10 +53,15 @@ class MockApp:
             max_jobs=self.config.max_jobs,
             clock=self.config.clock,
             v3=self.config.import_v3,
+            make_id=self.new_job_id,
         )
-        self.handlers = Handlers(self.config, self.jobs)
+        self.handlers: RouteTable = self.route_table()
         self.faults = FaultPlan()
         self.requests: Counter[str] = Counter()  # API requests by route, for benchmarks
+
+    def route_table(self) -> RouteTable:
+        """The API routes this server answers (subclasses serve other servers' routes)."""
+        return Handlers(self.config, self.jobs)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection (HTTP or lifespan)."""

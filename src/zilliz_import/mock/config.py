@@ -11,6 +11,7 @@ from zilliz_import.mock.releases import DEFAULT_RELEASE, RELEASES, Release
 DEFAULT_TOKEN = "root:Milvus"  # Milvus's default user, as `username:password`
 DEFAULT_API_KEY = "mock-api-key"
 READ_ONLY_TOKEN = "viewer:viewer"  # a user without the import privilege: 403 on create (and more, by release)
+DEFAULT_CLUSTER = "in01-mock"  # the control plane's one cluster unless told of more
 SERVER_LIMIT = 1024  # the server's default MaxFilesPerImportReq and MaxImportJobNum
 
 
@@ -35,6 +36,7 @@ class MockConfig:
         import_v3: Newest's V3 import: other progress bands, per-file `completeTime` always `""`.
         max_import_jobs: Unfinished jobs the server accepts; `create` answers back-pressure beyond.
         max_files: File units one `create` may carry (code 2100 beyond).
+        clusters: Cluster IDs the control plane knows (`ControlPlaneApp` only).
     """
 
     seed: int = 0
@@ -51,6 +53,7 @@ class MockConfig:
     import_v3: bool = False
     max_import_jobs: int = SERVER_LIMIT
     max_files: int = SERVER_LIMIT
+    clusters: frozenset[str] = frozenset({DEFAULT_CLUSTER})
 
     def __post_init__(self) -> None:
         if self.job_seconds <= 0:

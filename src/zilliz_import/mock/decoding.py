@@ -50,7 +50,7 @@ def decode_object(body: bytes, go_type: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _type_error(value, f"Go value of type httpserver.{go_type}")
+        raise type_error(value, f"Go value of type httpserver.{go_type}")
     return value
 
 
@@ -59,20 +59,23 @@ def _go_kind(value: Any) -> str:
     return kinds.get(type(value), "number")
 
 
-def _type_error(value: Any, target: str) -> ApiError:
+def type_error(value: Any, target: str) -> ApiError:
+    """The 1801 answer to a field of the wrong JSON type, in Go's words."""
     return ApiError(CODE_BAD_JSON, f"{BAD_JSON}, error: json: cannot unmarshal {_go_kind(value)} into {target}")
 
 
-def _string(obj: dict[str, Any], key: str, go_type: str) -> str:
+def string_field(obj: dict[str, Any], key: str, go_type: str) -> str:
+    """A string field; absent and `null` read as `""`, another type is 1801."""
     value = obj.get(key)
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _type_error(value, f"Go struct field {go_type}.{key} of type string")
+        raise type_error(value, f"Go struct field {go_type}.{key} of type string")
     return value
 
 
-def _missing(go_type: str, go_field: str) -> ApiError:
+def missing_error(go_type: str, go_field: str) -> ApiError:
+    """The 1802 answer to a required field that is absent or empty."""
     return ApiError(
         CODE_MISSING_PARAMETER,
         f"missing required parameters, error: Key: '{go_type}.{go_field}' "
@@ -96,9 +99,9 @@ def decode_job_request(body: bytes, *, strict_int64: bool = False) -> JobRequest
         strict_int64: The commit/abort wording: a non-decimal ID is 1100 ("int64 jobId"), not 2100.
     """
     obj = decode_object(body, "JobIDReq")
-    text = _string(obj, "jobId", "JobIDReq")
+    text = string_field(obj, "jobId", "JobIDReq")
     if text == "":
-        raise _missing("JobIDReq", "JobID")
+        raise missing_error("JobIDReq", "JobID")
     problem = "invalid syntax" if not GO_INT.fullmatch(text) else None
     if problem is None and abs(int(text)) > INT64_MAX + text.startswith("-"):
         problem = "value out of range"
@@ -106,30 +109,30 @@ def decode_job_request(body: bytes, *, strict_int64: bool = False) -> JobRequest
         raise ApiError(CODE_INVALID_PARAMETER, f"invalid parameter[expected=int64 jobId][actual={text}]")
     if problem is not None:
         raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": {problem}')
-    return JobRequest(int(text), _string(obj, "dbName", "JobIDReq"))
+    return JobRequest(int(text), string_field(obj, "dbName", "JobIDReq"))
 
 
 def decode_list(body: bytes) -> tuple[str, str]:
     """(dbName, collectionName) of `list`; both optional."""
     obj = decode_object(body, "OptionalCollectionNameReq")
     go_type = "OptionalCollectionNameReq"
-    return _string(obj, "dbName", go_type), _string(obj, "collectionName", go_type)
+    return string_field(obj, "dbName", go_type), string_field(obj, "collectionName", go_type)
 
 
 def decode_create(body: bytes) -> CreateRequest:
     """The body of `create` as the HTTP layer binds it (types and required fields only)."""
     obj = decode_object(body, "ImportReq")
     request = CreateRequest(
-        collection_name=_string(obj, "collectionName", "ImportReq"),
+        collection_name=string_field(obj, "collectionName", "ImportReq"),
         files=_files(obj.get("files")),
-        db_name=_string(obj, "dbName", "ImportReq"),
-        partition_name=_string(obj, "partitionName", "ImportReq"),
+        db_name=string_field(obj, "dbName", "ImportReq"),
+        partition_name=string_field(obj, "partitionName", "ImportReq"),
         options=_options(obj.get("options")),
     )
     if request.collection_name == "":
-        raise _missing("ImportReq", "CollectionName")
+        raise missing_error("ImportReq", "CollectionName")
     if obj.get("files") is None:
-        raise _missing("ImportReq", "Files")
+        raise missing_error("ImportReq", "Files")
     return request
 
 
@@ -162,17 +165,21 @@ def check_create(request: CreateRequest, *, db_name: str, max_files: int) -> lis
 
 
 def _files(value: Any) -> list[list[str]]:
+    return string_lists(value, "Go struct field ImportReq.files of type [][]string")
+
+
+def string_lists(value: Any, target: str) -> list[list[str]]:
+    """A list of lists of strings (`null` items read as empty); another shape is 1801 naming `target`."""
     if value is None:
         return []
-    target = "Go struct field ImportReq.files of type [][]string"
     if not isinstance(value, list):
-        raise _type_error(value, target)
+        raise type_error(value, target)
     for unit in value:
         if unit is not None and not isinstance(unit, list):
-            raise _type_error(unit, target)
+            raise type_error(unit, target)
         for path in unit or []:
             if path is not None and not isinstance(path, str):
-                raise _type_error(path, target)
+                raise type_error(path, target)
     return [[path or "" for path in unit or []] for unit in value]
 
 
@@ -181,8 +188,8 @@ def _options(value: Any) -> dict[str, str]:
         return {}
     target = "Go struct field ImportReq.options of type map[string]string"
     if not isinstance(value, dict):
-        raise _type_error(value, target)
+        raise type_error(value, target)
     for item in value.values():
         if item is not None and not isinstance(item, str):
-            raise _type_error(item, target)
+            raise type_error(item, target)
     return {key: item or "" for key, item in value.items()}

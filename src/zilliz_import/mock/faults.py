@@ -6,7 +6,7 @@ import threading
 from dataclasses import asdict, dataclass
 from typing import Any
 
-ROUTES = ("create", "list", "get_progress", "describe", "commit", "abort")
+ROUTES = ("create", "list", "get_progress", "describe", "commit", "abort", "getProgress")  # last: control plane
 ANY_ROUTE = "*"
 KINDS = {
     "latency": "wait `seconds`, then answer normally (HTTP 408 once past Request-Timeout)",

@@ -71,6 +71,7 @@ class JobPlan:
     stall: bool
     two_phase: bool
     v3: bool
+    cluster_id: str = ""  # the control plane's cluster; "" on a cluster endpoint
 
     @property
     def total_rows(self) -> int:
@@ -110,6 +111,7 @@ def plan_job(
     created_at: datetime.datetime,
     options: dict[str, str] | None = None,
     v3: bool = False,
+    cluster_id: str = "",
 ) -> JobPlan:
     """Draw a job's history: durations scale with `job_seconds`, markers in paths force outcomes."""
     words = " ".join(p.lower() for unit in files for p in unit)
@@ -130,6 +132,7 @@ def plan_job(
         stall=STALL_MARKER in words,
         two_phase=(options or {}).get("auto_commit", "").strip().lower() == "false",
         v3=v3,
+        cluster_id=cluster_id,
     )
 
 

@@ -15,7 +15,7 @@ from zilliz_import.mock.lifecycle import UNDECIDED, Decisions, JobPlan, ends_aft
 from zilliz_import.mock.snapshots import job_snapshot
 
 FIRST_JOB_ID = 448_761_313_698_322_011  # the seed page's job, so demos look familiar
-RECORD_KEYS = ("collectionName", "jobId", "progress", "state")
+RECORD_KEYS = ("collectionName", "jobId", "progress", "reason", "state")
 
 
 @dataclass
@@ -36,6 +36,11 @@ class Job:
         return end is None or self.elapsed(now) < end
 
 
+def decimal_job_id(rng: random.Random, previous: str | None) -> str:
+    """Decimal int64s growing by a few thousand from the seed page's job, as the server's look."""
+    return str(FIRST_JOB_ID if previous is None else int(previous) + rng.randint(1, 5_000))
+
+
 class JobStore:
     """Thread-safe job table; the oldest job is forgotten when `max_jobs` is reached.
 
@@ -44,8 +49,16 @@ class JobStore:
     """
 
     def __init__(
-        self, *, seed: int, job_seconds: float, max_jobs: int, clock: Callable[[], float], v3: bool = False
+        self,
+        *,
+        seed: int,
+        job_seconds: float,
+        max_jobs: int,
+        clock: Callable[[], float],
+        v3: bool = False,
+        make_id: Callable[[random.Random, str | None], str] | None = None,
     ) -> None:
+        self._make_id = make_id or decimal_job_id
         self._seed = seed
         self._job_seconds = job_seconds
         self._max_jobs = max_jobs
@@ -54,20 +67,25 @@ class JobStore:
         self._lock = threading.Lock()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._created = 0
-        self._next_id = FIRST_JOB_ID
+        self._last_id: str | None = None
 
     def __len__(self) -> int:
         return len(self._jobs)
 
     def create(
-        self, *, db_name: str, collection_name: str, files: list[list[str]], options: dict[str, str] | None = None
+        self,
+        *,
+        db_name: str,
+        collection_name: str,
+        files: list[list[str]],
+        options: dict[str, str] | None = None,
+        cluster_id: str = "",
     ) -> str:
-        """Start a job and return its ID (a decimal string)."""
+        """Start a job and return its ID."""
         with self._lock:
             rng = random.Random(f"{self._seed}:{self._created}")
             self._created += 1
-            job_id = str(self._next_id)
-            self._next_id += rng.randint(1, 5_000)
+            job_id = self._last_id = self._make_id(rng, self._last_id)
             plan = plan_job(
                 rng,
                 job_id=job_id,
@@ -78,13 +96,14 @@ class JobStore:
                 created_at=datetime.datetime.now(datetime.UTC),
                 options=options,
                 v3=self._v3,
+                cluster_id=cluster_id,
             )
             self._jobs[job_id] = Job(plan, self._clock())
             while len(self._jobs) > self._max_jobs:
                 self._jobs.popitem(last=False)
             return job_id
 
-    def find(self, job_id: int) -> Job | None:
+    def find(self, job_id: int | str) -> Job | None:
         """The job with this ID, whatever its database."""
         with self._lock:
             return self._jobs.get(str(job_id))
@@ -109,6 +128,16 @@ class JobStore:
         now = self._clock()
         return sum(job.unfinished(now) for job in jobs)
 
+    def jobs(self) -> list[Job]:
+        """Every job remembered, oldest first."""
+        with self._lock:
+            return list(self._jobs.values())
+
+    def record(self, job: Job) -> dict[str, Any]:
+        """The job's `list` record now: `reason` only when non-empty."""
+        snapshot = job_snapshot(job.plan, job.elapsed(self._clock()), job.decisions)
+        return {key: snapshot[key] for key in RECORD_KEYS if key in snapshot}
+
     def records(
         self, db_name: str, collection_name: str, visible: Callable[[str], bool] = lambda db: True
     ) -> list[dict[str, Any]]:
@@ -119,21 +148,12 @@ class JobStore:
             collection_name: Only this collection's jobs; every job of every database when empty.
             visible: Whether the caller may see jobs of a database; the others are left out.
         """
-        with self._lock:
-            jobs = list(self._jobs.values())
-        now = self._clock()
-        records = []
-        for job in jobs:
-            if collection_name and (job.plan.collection_name, job.plan.db_name) != (collection_name, db_name):
-                continue
-            if not visible(job.plan.db_name):
-                continue
-            snapshot = job_snapshot(job.plan, job.elapsed(now), job.decisions)
-            record = {key: snapshot[key] for key in RECORD_KEYS}
-            if "reason" in snapshot:
-                record["reason"] = snapshot["reason"]
-            records.append(record)
-        return records
+        return [
+            self.record(job)
+            for job in self.jobs()
+            if visible(job.plan.db_name)
+            and (not collection_name or (job.plan.collection_name, job.plan.db_name) == (collection_name, db_name))
+        ]
 
     def end_times(self) -> dict[str, float | None]:
         """Each job's true end as Unix time (comparable across processes), None for one that never ends."""
