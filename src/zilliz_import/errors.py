@@ -167,6 +167,7 @@ CODE_CLASSES: dict[int, type[ApiError]] = {
     1807: RateLimitedError,  # not sent by the import routes; kept for gateways
     2100: InvalidRequestError,  # importing data failed: too many files, bad option ...
     2101: ServerError,  # importing data failed on server side (newest)
+    10000: ServerError,  # the request was cancelled (HTTP 499 in standard mode)
     10001: ServerTimeoutError,
     21119: AuthenticationError,  # Zilliz Cloud's gateway: illegal API key
 }

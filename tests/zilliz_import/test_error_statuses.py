@@ -43,6 +43,7 @@ ENVELOPES = [
     (403, 1401, "privilege not permitted", PermissionDeniedError),
     (408, 10001, "request timeout", ServerTimeoutError),
     (429, 1807, "rate limit exceeded", RateLimitedError),
+    (499, 10000, "context canceled", ServerError),
     (499, 1800, "user hasn't authenticated", AuthenticationError),  # the code decides, not the status
     (499, 2100, "import job does not exist, jobID=7", JobNotFoundError),
     (500, 500, "runtime error: invalid memory address", ServerError),
