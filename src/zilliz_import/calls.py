@@ -16,6 +16,8 @@ from typing import Any
 
 import httpx
 from zilliz_import_client.api.import_jobs import (
+    abort_import_job,
+    commit_import_job,
     create_import_job,
     describe_import_job,
     list_import_jobs,
@@ -53,7 +55,15 @@ OPERATIONS = {
     "create": create_import_job,
     "list": list_import_jobs,
     "describe": describe_import_job,
+    "commit": commit_import_job,
+    "abort": abort_import_job,
 }
+# Why an operation may meet an HTTP 404: the route exists only on some releases.
+MISSING_ROUTES = {
+    "commit": "this server has no commit route; two-phase imports need a newest (3.x) server",
+    "abort": "this server has no abort route; two-phase imports need a newest (3.x) server",
+}
+HTTP_NOT_FOUND = 404
 
 
 def remember(response: httpx.Response) -> None:
@@ -123,6 +133,8 @@ def refused(
         return from_envelope(operation, status, envelope[0], redact(envelope[1]), retry_after)
     if error_class(status, None, "") is not None:
         return from_envelope(operation, status, 0, redact(excerpt(content)), retry_after)
+    if status == HTTP_NOT_FOUND and operation in MISSING_ROUTES:
+        why = MISSING_ROUTES[operation]
     return unexpected(operation, detail=why)
 
 

@@ -1,4 +1,4 @@
-"""The `zilliz-import` command: progress, watch, list, create and mock.
+"""The `zilliz-import` command: progress, watch, list, create, commit, abort and mock.
 
 Exit codes: 0 success; 1 a job failed or the server refused; 2 bad input; 3 a watch timed out;
 4 a watch ended with jobs waiting at `Uncommitted` for a commit or an abort (none failed).
@@ -190,6 +190,38 @@ async def _watch(
 ) -> Any:
     async with AsyncImportJobs(**settings) as jobs:
         return await jobs.wait_many(ids, timeout=deadline, on_progress=on_event, through_uncommitted=through)
+
+
+@cli.command()
+@click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
+@click.pass_context
+def commit(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
+    """Commit two-phase jobs waiting at Uncommitted (newest servers); exit 1 if any could not be."""
+    act(ctx, "commit", job_id_list)
+
+
+@cli.command()
+@click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
+@click.pass_context
+def abort(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
+    """Abort jobs that have not completed (newest servers); exit 1 if any could not be."""
+    act(ctx, "abort", job_id_list)
+
+
+def act(ctx: click.Context, action: str, ids: tuple[str, ...]) -> None:
+    """Commit or abort every job, going on after a refusal; one line per job, exit 1 if any was refused."""
+    refused = 0
+    with ImportJobs(**settings_of(ctx)) as jobs:
+        for job_id in ids:
+            try:
+                getattr(jobs, action)(job_id)
+            except ApiError as error:
+                refused += 1
+                errors.print(f"job {job_id}: {error}", markup=False, soft_wrap=True)
+            else:
+                console.print(f"{action} {job_id}: done")
+    if refused:
+        sys.exit(EXIT_FAILED)
 
 
 @cli.command()

@@ -53,6 +53,14 @@ class AsyncImportJobs(BaseImportJobs):
         result: ImportJobProgress = await self._run(self._progress(job_id))
         return result
 
+    async def commit(self, job_id: str | int) -> None:
+        """Commit a two-phase job waiting at `Uncommitted`; see `ImportJobs.commit`."""
+        await self._run(self._action("commit", job_id))
+
+    async def abort(self, job_id: str | int) -> None:
+        """Abort a job that has not completed; see `ImportJobs.abort`."""
+        await self._run(self._action("abort", job_id))
+
     async def wait(
         self,
         job_id: str | int,

@@ -10,6 +10,7 @@ import httpx
 from zilliz_import_client import AuthenticatedClient
 from zilliz_import_client.models import (
     CreateImportJobRequest,
+    ImportJobActionRequest,
     ImportOptions,
     JobProgressRequest,
     ListImportJobsRequest,
@@ -159,6 +160,11 @@ class BaseImportJobs:
     def _progress(self, job_id: str | int) -> Call:
         body = JobProgressRequest(job_id=job_id_text(job_id))
         return Call("describe", OPERATIONS["describe"], {"body": body})
+
+    def _action(self, name: str, job_id: str | int) -> Call:
+        """`commit` or `abort`: safe to send again (the server ignores a repeated one), so retried like reads."""
+        body = ImportJobActionRequest(job_id=job_id_text(job_id))
+        return Call(name, OPERATIONS[name], {"body": body})
 
     def _waiter(self, job_id: str | int, **options: Any) -> Waiter:
         return Waiter(job_id_text(job_id), **options)

@@ -68,6 +68,30 @@ class ImportJobs(BaseImportJobs):
         result: ImportJobProgress = self._run(self._progress(job_id))
         return result
 
+    def commit(self, job_id: str | int) -> None:
+        """Commit a two-phase job waiting at `Uncommitted`: it moves to `Committing`, then `Completed`.
+
+        Newest servers only. Committing a job that is already committing or completed changes nothing.
+
+        Raises:
+            JobNotFoundError: No job has this ID.
+            InvalidRequestError: The job cannot be committed now (still importing, or failed).
+            UnexpectedResponseError: The server has no such route (2.5, 2.6: HTTP 404).
+        """
+        self._run(self._action("commit", job_id))
+
+    def abort(self, job_id: str | int) -> None:
+        """Abort a job that has not completed (meant for one waiting at `Uncommitted`): it ends `Failed`.
+
+        Newest servers only. Aborting a job that has already failed changes nothing.
+
+        Raises:
+            JobNotFoundError: No job has this ID.
+            InvalidRequestError: The job cannot be aborted (completed, or committing).
+            UnexpectedResponseError: The server has no such route (2.5, 2.6: HTTP 404).
+        """
+        self._run(self._action("abort", job_id))
+
     def wait(
         self,
         job_id: str | int,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from zilliz_import import (
+    AsyncImportJobs,
     AuthenticationError,
     BackPressureError,
     ImportJobs,
@@ -15,6 +17,7 @@ from zilliz_import import (
     PermissionDeniedError,
     RetryPolicy,
     ServerError,
+    UnexpectedResponseError,
 )
 from zilliz_import.mock import DEFAULT_TOKEN, READ_ONLY_TOKEN, Fault, MockApp, MockConfig, MockServer
 
@@ -103,6 +106,45 @@ def test_a_two_phase_job_waits_at_uncommitted_only_where_the_release_has_it(
     name, _, server = profile
     with ImportJobs(server.url, DEFAULT_TOKEN, retry=NO_RETRY) as jobs:
         job_id = jobs.create("c", ["a.parquet"], auto_commit=False).job_id
-        final = jobs.wait(job_id, timeout=30)
-    expected = ("Uncommitted", 99) if PROFILES[name][0] == "newest" else ("Completed", 100)
-    assert (str(final.state), final.progress) == expected
+        final = jobs.wait(job_id, timeout=30, poll_interval=0.05)
+        if PROFILES[name][0] != "newest":
+            assert (str(final.state), final.progress) == ("Completed", 100), "older servers ignore auto_commit"
+            with pytest.raises(UnexpectedResponseError, match="no commit route") as caught:
+                jobs.commit(job_id)
+            assert caught.value.status == 404
+            return
+        assert (str(final.state), final.progress) == ("Uncommitted", 99)
+        jobs.commit(job_id)
+        jobs.commit(job_id)  # a repeated commit changes nothing
+        assert str(jobs.wait(job_id, timeout=30, poll_interval=0.05).state) == "Completed"
+
+
+def test_abort_ends_a_two_phase_job_failed(profile: tuple[str, MockApp, MockServer]) -> None:
+    name, _, server = profile
+    with ImportJobs(server.url, DEFAULT_TOKEN, retry=NO_RETRY) as jobs:
+        job_id = jobs.create("c", ["a.parquet"], auto_commit=False).job_id
+        if PROFILES[name][0] != "newest":
+            with pytest.raises(UnexpectedResponseError, match="no abort route"):
+                jobs.abort(job_id)
+            return
+        assert str(jobs.wait(job_id, timeout=30, poll_interval=0.05).state) == "Uncommitted"
+        jobs.abort(job_id)
+        assert str(jobs.wait(job_id, timeout=30, poll_interval=0.05).state) == "Failed"
+        with pytest.raises(InvalidRequestError) as too_late:
+            jobs.commit(job_id)
+        with pytest.raises(JobNotFoundError):
+            jobs.abort(12345)
+    assert too_late.value.code == 2100 and too_late.value.status == status_for(name, 200, 400)
+
+
+@pytest.mark.anyio
+async def test_wait_many_ends_at_uncommitted_and_commit_completes_every_job(mock_app: MockApp) -> None:
+    transport = httpx.ASGITransport(app=mock_app)
+    async with AsyncImportJobs("http://127.0.0.1", DEFAULT_TOKEN, transport=transport) as jobs:
+        ids = [(await jobs.create("c", [f"f{i}.parquet"], auto_commit=False)).job_id for i in range(3)]
+        waiting = await jobs.wait_many(ids, timeout=30)
+        assert {str(p.state) for p in waiting.values()} == {"Uncommitted"}
+        for job_id in ids:
+            await jobs.commit(job_id)
+        finals = await jobs.wait_many(ids, timeout=30)
+    assert {str(p.state) for p in finals.values()} == {"Completed"}
