@@ -102,6 +102,25 @@ def test_watch_exits_4_when_jobs_wait_for_a_commit(env: MockServer, capsys: pyte
     assert f"job {two_phase}: Uncommitted (waiting for a commit or an abort) 99%" in out
 
 
+def test_commit_and_abort_after_a_two_phase_watch(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = (run(["create", "c", f"{n}.parquet", "--no-auto-commit"], capsys)[1].strip() for n in "ab")
+    assert run(["watch", first, second], capsys)[0] == 4
+    status, out, _ = run(["commit", first], capsys)
+    assert status == 0 and out == f"commit {first}: done\n"
+    status, out, _ = run(["abort", second], capsys)
+    assert status == 0 and out == f"abort {second}: done\n"
+    status, out, err = run(["watch", first, second], capsys)
+    assert status == 1 and "1 of 2 jobs completed" in out and f"job {second} Failed" in err
+
+
+def test_commit_goes_on_after_a_refusal_and_exits_1(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    job = run(["create", "c", "a.parquet", "--no-auto-commit"], capsys)[1].strip()
+    run(["watch", job], capsys)
+    status, out, err = run(["commit", "12345", job], capsys)
+    assert status == 1 and f"commit {job}: done" in out
+    assert "job 12345: commit: HTTP 200 code 2100: import job does not exist" in err and err.count("\n") == 1
+
+
 @pytest.mark.parametrize(("given", "sent"), [("90", "90s"), ("2.5", "2.5s"), ("1.5h", "1.5h"), (None, None)])
 def test_import_timeout_is_seconds_or_a_go_duration(given: str | None, sent: str | None) -> None:
     assert seconds_or_duration(given) == sent
@@ -127,6 +146,8 @@ def test_watch_exits_3_on_timeout(env: MockServer, capsys: pytest.CaptureFixture
         (["create", "c", "a", "--option", "auto_commit=nope"], "option auto_commit must be true or false"),
         (["create", "c", "a", "--no-auto-commit", "--option", "auto_commit=true"], "option auto_commit given twice"),
         (["watch"], "Missing argument"),
+        (["commit"], "Missing argument"),
+        (["abort", "job-1"], "job id must be a decimal integer"),
         (["frobnicate"], "No such command"),
     ],
 )
