@@ -130,10 +130,9 @@ def sync_detailed(
     every job the server still remembers is returned, across all databases, whatever the
     request's database (milvus-io/milvus#31273). There is no paging.
 
-    Permissions: 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
-    Newest never answers 403 here: it silently leaves out the jobs the user may not see, so an
-    empty list can mean "no privilege". (2.6 is not covered by the reference; this document
-    assumes it behaves like 2.5.)
+    Permissions: only 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
+    2.6 and newest never answer 403 here: they silently leave out the jobs the user may not
+    see, so an empty list can mean "no privilege" (the reference's "list 403 only on 2.5").
 
     Args:
         request_timeout (int | Unset):
@@ -175,10 +174,9 @@ def sync(
     every job the server still remembers is returned, across all databases, whatever the
     request's database (milvus-io/milvus#31273). There is no paging.
 
-    Permissions: 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
-    Newest never answers 403 here: it silently leaves out the jobs the user may not see, so an
-    empty list can mean "no privilege". (2.6 is not covered by the reference; this document
-    assumes it behaves like 2.5.)
+    Permissions: only 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
+    2.6 and newest never answer 403 here: they silently leave out the jobs the user may not
+    see, so an empty list can mean "no privilege" (the reference's "list 403 only on 2.5").
 
     Args:
         request_timeout (int | Unset):
@@ -215,10 +213,9 @@ async def asyncio_detailed(
     every job the server still remembers is returned, across all databases, whatever the
     request's database (milvus-io/milvus#31273). There is no paging.
 
-    Permissions: 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
-    Newest never answers 403 here: it silently leaves out the jobs the user may not see, so an
-    empty list can mean "no privilege". (2.6 is not covered by the reference; this document
-    assumes it behaves like 2.5.)
+    Permissions: only 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
+    2.6 and newest never answer 403 here: they silently leave out the jobs the user may not
+    see, so an empty list can mean "no privilege" (the reference's "list 403 only on 2.5").
 
     Args:
         request_timeout (int | Unset):
@@ -258,10 +255,9 @@ async def asyncio(
     every job the server still remembers is returned, across all databases, whatever the
     request's database (milvus-io/milvus#31273). There is no paging.
 
-    Permissions: 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
-    Newest never answers 403 here: it silently leaves out the jobs the user may not see, so an
-    empty list can mean "no privilege". (2.6 is not covered by the reference; this document
-    assumes it behaves like 2.5.)
+    Permissions: only 2.5 answers HTTP 403 (code 1401) to a user without the import privilege.
+    2.6 and newest never answer 403 here: they silently leave out the jobs the user may not
+    see, so an empty list can mean "no privilege" (the reference's "list 403 only on 2.5").
 
     Args:
         request_timeout (int | Unset):
