@@ -157,6 +157,8 @@ def merge_options(first: Mapping[str, str], second: Mapping[str, str]) -> dict[s
     Raises:
         InvalidArgumentError: A key given twice with different values, or a key or value not a string.
     """
+    if not isinstance(second, Mapping):
+        raise InvalidArgumentError(f"options must be a mapping of strings or CreateOptions, got {second!r}")
     merged = dict(first)
     for key, value in second.items():
         if not isinstance(key, str) or not key or not isinstance(value, str):

@@ -80,6 +80,8 @@ def test_auto_commit_argument_and_backup_with_partition() -> None:
         ({"options": CreateOptions(skip_disk_quota_check=True)}, "only with backup or l0_import"),
         ({"options": CreateOptions(backup=True)}, "backup needs a partition_name"),
         ({"options": {"timeout": 300}}, "options must map non-empty strings to strings"),
+        ({"options": [("timeout", "300s")]}, "options must be a mapping of strings or CreateOptions"),
+        ({"options": CreateOptions(extra="timeout=3s")}, "options must be a mapping"),  # type: ignore[arg-type]
         ({"options": {"auto_commit": "maybe"}}, "option auto_commit must be true or false"),
         ({"options": CreateOptions(auto_commit=True), "auto_commit": False}, "option auto_commit given twice"),
         ({"options": CreateOptions(timeout=5, extra={"timeout": "6s"})}, "option timeout given twice"),
