@@ -50,7 +50,9 @@ def attrs_init(cls: griffe.Class) -> griffe.Function:
     for member in cls.members.values():
         if isinstance(member, griffe.Attribute) and member.annotation is not None and in_init(member):
             kind = griffe.ParameterKind.positional_or_keyword
-            parameters.append(griffe.Parameter(member.name, annotation=member.annotation, kind=kind, default=member.value))
+            parameters.append(
+                griffe.Parameter(member.name, annotation=member.annotation, kind=kind, default=member.value)
+            )
     return griffe.Function("__init__", parent=cls, parameters=griffe.Parameters(*parameters), returns="None")
 
 
@@ -70,16 +72,47 @@ def load_api(search_dir: Path) -> griffe.Module:
     return loaded
 
 
-def breaking_changes(old: griffe.Object, new: griffe.Object) -> list[str]:
-    """griffe's breaking changes, one line each, followed by the changed annotations."""
+def breaking_changes(old: griffe.Module, new: griffe.Module) -> list[str]:
+    """griffe's breaking changes and the changed annotations, one line each."""
     lines = {explain(breakage) for breakage in griffe.find_breaking_changes(old, new)}
-    return sorted(lines.union(annotation_changes(old, new)))
+    return shortened(sorted(lines.union(annotation_changes(old, new))), old, new)
+
+
+def reexported_paths(pkg: griffe.Module) -> dict[str, str]:
+    """Where the package re-exports its objects: `pkg.models.x.X` -> `pkg.models.X` (the shortest path)."""
+    found: dict[str, str] = {}
+    for module in [pkg, *modules_of(pkg)]:
+        for member in module.members.values():
+            if isinstance(member, griffe.Alias) and member.is_public and member.target_path.startswith(pkg.path + "."):
+                current = found.get(member.target_path, member.target_path)
+                found[member.target_path] = min(current, member.path, key=len)
+    return found
+
+
+def modules_of(module: griffe.Module) -> Iterator[griffe.Module]:
+    """The submodules of a module, recursively."""
+    for submodule in module.modules.values():
+        if isinstance(submodule, griffe.Module):
+            yield submodule
+            yield from modules_of(submodule)
+
+
+def shortened(lines: list[str], old: griffe.Module, new: griffe.Module) -> list[str]:
+    """Lines whose leading `path` names an object by the path its users import it from."""
+    paths = reexported_paths(old) | reexported_paths(new)
+    result = []
+    for line in lines:
+        path, rest = line.removeprefix("`").split("`", 1)
+        canonical = max((p for p in paths if path == p or path.startswith((p + ".", p + "("))), key=len, default="")
+        result.append(f"`{paths.get(canonical, '') + path[len(canonical) :]}`{rest}")
+    return result
 
 
 def explain(breakage: griffe.Breakage) -> str:
     """griffe's markdown explanation, with the object's full dotted path instead of its module-relative one."""
     relative, rest = breakage.explain(griffe.ExplanationStyle.MARKDOWN).removeprefix("- `").split("`", 1)
-    module = (breakage.obj.parent.module if breakage.obj.is_alias else breakage.obj.module).path
+    owner = breakage.obj.parent if breakage.obj.is_alias else breakage.obj
+    module = owner.module.path if owner is not None else breakage.obj.path
     path = module if relative == "<module>" else f"{module}.{relative}"
     return f"`{path}`{rest}"
 
@@ -102,15 +135,22 @@ def pairs(old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alias) 
             yield from pairs(old_member, new_member)
 
 
-def additions(old: griffe.Object, new: griffe.Object) -> list[str]:
+def additions(old: griffe.Module, new: griffe.Module) -> list[str]:
     """Public objects and parameters that exist in `new` only."""
+    return shortened(added_members(old, new), old, new)
+
+
+def added_members(old: griffe.Object, new: griffe.Object) -> list[str]:
+    """Public objects and parameters that exist in `new` only, by canonical path."""
     found: list[str] = []
     for old_obj, new_obj in pairs(old, new):
         added = sorted(set(public_members(new_obj)) - set(public_members(old_obj)))
         found += [f"`{new_obj.path}.{name}`: *Public object was added*" for name in added]
         if new_obj.is_function and old_obj.is_function:
             known = {p.name for p in old_obj.parameters}
-            found += [f"`{new_obj.path}({p.name})`: *Parameter was added*" for p in new_obj.parameters if p.name not in known]
+            found += [
+                f"`{new_obj.path}({p.name})`: *Parameter was added*" for p in new_obj.parameters if p.name not in known
+            ]
     return found
 
 
@@ -119,7 +159,9 @@ def annotation_changes(old: griffe.Object, new: griffe.Object) -> list[str]:
     found: list[str] = []
     for old_obj, new_obj in pairs(old, new):
         if old_obj.is_attribute and new_obj.is_attribute and str(old_obj.annotation) != str(new_obj.annotation):
-            found.append(f"`{new_obj.path}`: *Attribute changed type*: `{old_obj.annotation}` -> `{new_obj.annotation}`")
+            found.append(
+                f"`{new_obj.path}`: *Attribute changed type*: `{old_obj.annotation}` -> `{new_obj.annotation}`"
+            )
         if old_obj.is_function and new_obj.is_function:
             found += parameter_annotation_changes(old_obj, new_obj)
     return found

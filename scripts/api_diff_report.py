@@ -63,7 +63,11 @@ def judge(report: Report, *, allow_breaking: bool) -> Verdict:
         return Verdict(FAIL, f"info.version {report.new_version!r} is not MAJOR.MINOR.PATCH")
     if old is None:
         return Verdict(OK, f"info.version {report.new_version} (no earlier version to compare with)")
-    bump = bump_of(old, new)
+    return judge_bump(report, old, bump_of(old, new), allow_breaking=allow_breaking)
+
+
+def judge_bump(report: Report, old: tuple[int, int, int], bump: str, *, allow_breaking: bool) -> Verdict:
+    """Whether a bump (major, minor, patch, none, lower) fits the changes in the report."""
     moved = f"info.version {report.old_version} -> {report.new_version} ({bump})"
     if report.breaking and bump != "major":
         if allow_breaking:
@@ -96,7 +100,9 @@ def section(title: str, lines: list[str], empty: str) -> list[str]:
 def render(report: Report) -> str:
     """The report as text: the spec's changes, then the Python API's, breaking changes first."""
     if report.unchanged:
-        return f"==> no changes against {report.base}: same spec and same Python API (info.version {report.new_version})"
+        return (
+            f"==> no changes against {report.base}: same spec and same Python API (info.version {report.new_version})"
+        )
     reworded = "only descriptions, examples or constraints" if report.spec_reworded else "none"
     lines = [
         f"==> changes against {report.base}",

@@ -13,7 +13,17 @@ from typing import Any
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 COMPOSITIONS = {"oneOf": " | ", "anyOf": " | ", "allOf": " & "}
 # The order in which kinds of facts are listed.
-KINDS = ("operation", "parameter", "request", "response", "error code", "schema", "property", "requirement", "enum value")
+KINDS = (
+    "operation",
+    "parameter",
+    "request",
+    "response",
+    "error code",
+    "schema",
+    "property",
+    "requirement",
+    "enum value",
+)
 
 Facts = dict[tuple[str, str], str]
 
