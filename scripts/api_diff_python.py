@@ -3,7 +3,8 @@
 griffe finds the breaking changes (`griffe.find_breaking_changes`); this module only teaches it how
 attrs builds `__init__` (the generated models are `@attrs.define` classes, which griffe's built-in
 extensions do not cover), lists the additions, which griffe does not report, and the changed
-annotations, which griffe 2.4.1 does not compare yet (`_attribute_incompatibilities` is a TODO).
+annotations, which griffe 2.4.1 does not compare yet (in griffe/_internal/diff.py,
+`_attribute_incompatibilities` and the end of `_returns_are_compatible` are TODOs).
 """
 
 from __future__ import annotations
@@ -163,14 +164,19 @@ def annotation_changes(old: griffe.Object, new: griffe.Object) -> list[str]:
                 f"`{new_obj.path}`: *Attribute changed type*: `{old_obj.annotation}` -> `{new_obj.annotation}`"
             )
         if old_obj.is_function and new_obj.is_function:
-            found += parameter_annotation_changes(old_obj, new_obj)
+            found += signature_changes(old_obj, new_obj)
     return found
 
 
-def parameter_annotation_changes(old: griffe.Function, new: griffe.Function) -> list[str]:
-    """Parameters of one function present on both sides whose annotation changed."""
+def signature_changes(old: griffe.Function, new: griffe.Function) -> list[str]:
+    """The return annotation and the parameters' annotations of a function present on both sides, where changed."""
     before = {p.name: str(p.annotation) for p in old.parameters}
-    return [
+    returns = (
+        []
+        if str(old.returns) == str(new.returns)
+        else [f"`{new.path}`: *Return changed type*: `{old.returns}` -> `{new.returns}`"]
+    )
+    return returns + [
         f"`{new.path}({p.name})`: *Parameter changed type*: `{before[p.name]}` -> `{p.annotation}`"
         for p in new.parameters
         if p.name in before and before[p.name] != str(p.annotation)

@@ -30,11 +30,12 @@ class Job:
 BASE_FIELDS = "    reason: str | Unset = UNSET\n"
 
 
-def write_package(root: Path, fields: str, extra_model: bool = False) -> Path:
-    """A package shaped like the generated one: models re-exported from `models/__init__.py`."""
+def write_package(root: Path, fields: str, extra_model: bool = False, returns: str = "Job | None") -> Path:
+    """A package shaped like the generated one: models re-exported from `models/__init__.py`, an endpoint."""
     models = root / PACKAGE / "models"
     models.mkdir(parents=True)
     (root / PACKAGE / "__init__.py").write_text("")
+    (root / PACKAGE / "api.py").write_text(f"from .models import Job\n\n\ndef sync(*, body: Job) -> {returns}: ...\n")
     (root / PACKAGE / "types.py").write_text("class Unset: ...\nUNSET = Unset()\n")
     (models / "job.py").write_text(MODEL.replace("{fields}", fields))
     exports = ["Job"]
@@ -46,9 +47,11 @@ def write_package(root: Path, fields: str, extra_model: bool = False) -> Path:
     return root
 
 
-def diff(tmp_path: Path, fields: str, extra_model: bool = False) -> tuple[list[str], list[str]]:
+def diff(
+    tmp_path: Path, fields: str, extra_model: bool = False, returns: str = "Job | None"
+) -> tuple[list[str], list[str]]:
     old = load_api(write_package(tmp_path / "old", BASE_FIELDS))
-    new = load_api(write_package(tmp_path / "new", fields, extra_model))
+    new = load_api(write_package(tmp_path / "new", fields, extra_model, returns))
     return breaking_changes(old, new), additions(old, new)
 
 
@@ -89,3 +92,8 @@ def test_optional_field_and_new_model_are_additions(tmp_path: Path, extra_model:
             *expected,
         ]
     assert added == expected
+
+
+def test_changed_return_type_is_breaking(tmp_path: Path) -> None:
+    breaking, _ = diff(tmp_path, BASE_FIELDS, returns="Job | str | None")
+    assert breaking == [f"`{PACKAGE}.api.sync`: *Return changed type*: `Job | None` -> `Job | str | None`"]
