@@ -61,7 +61,7 @@ def envelope_rejects_invalid_input(ctx: CheckContext, response: Response, case: 
     if case.meta is None or not case.meta.is_negative_at(ParameterLocation.BODY):
         return None
     code = envelope_code(response)
-    if response.status_code == 200 and code is not None and code != 0:
+    if code is not None and code != 0 and response.status_code < 500:  # the envelope refuses, whatever the status
         return True
     return negative_data_rejection(ctx, response, case)
 

@@ -19,6 +19,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = "generated/zilliz_import_client/models"
 Spec = dict[str, Any]
+BASE = yaml.safe_load((ROOT / "openapi" / "openapi.yaml").read_text())["info"]["version"]
+MAJOR, MINOR = (int(part) for part in BASE.split(".")[:2])
+NEXT_MAJOR, NEXT_MINOR = f"{MAJOR + 1}.0.0", f"{MAJOR}.{MINOR + 1}.0"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -126,15 +129,15 @@ def test_breaking_change_stops_generate_until_the_major_version_goes_up(
     for line in spec_lines + [f"- {line}" for line in api_lines]:
         assert line in refused.stdout
     assert "breaking changes need a major bump" in refused.stderr
-    assert "set info.version in openapi/openapi.yaml to 2.0.0" in refused.stderr
+    assert f"set info.version in openapi/openapi.yaml to {NEXT_MAJOR}" in refused.stderr
     assert "ALLOW_BREAKING=1" in refused.stderr
     assert changed_files(repo) == {"openapi/openapi.yaml"}, "a refused generation must leave generated/ alone"
 
-    edit_spec(repo, set_version("2.0.0"))
+    edit_spec(repo, set_version(NEXT_MAJOR))
     bumped = make(repo, "generate")
     assert bumped.returncode == 0, bumped.stdout + bumped.stderr
-    assert "info.version 1.0.0 -> 2.0.0 (major)" in bumped.stdout
-    assert 'version = "2.0.0"' in (repo / "generated" / "pyproject.toml").read_text()
+    assert f"info.version {BASE} -> {NEXT_MAJOR} (major)" in bumped.stdout
+    assert f'version = "{NEXT_MAJOR}"' in (repo / "generated" / "pyproject.toml").read_text()
 
 
 def test_allow_breaking_lets_a_breaking_change_through_and_the_drift_check_agrees(repo: Path) -> None:
@@ -155,17 +158,17 @@ def test_added_optional_property_is_an_addition_and_warns_without_a_minor_bump(r
     assert "+ added property ImportJobProgress.queueName: string" in unbumped.stdout
     assert "breaking: none" in unbumped.stdout
     assert "+ `zilliz_import_client.models.ImportJobProgress.queue_name`: *Public object was added*" in unbumped.stdout
-    assert "additions call for a minor bump (to 1.1.0)" in unbumped.stderr
+    assert f"additions call for a minor bump (to {NEXT_MINOR})" in unbumped.stderr
 
-    edit_spec(repo, set_version("1.1.0"))
+    edit_spec(repo, set_version(NEXT_MINOR))
     bumped = make(repo, "generate")
     assert bumped.returncode == 0, bumped.stdout + bumped.stderr
-    assert "==> version ok: info.version 1.0.0 -> 1.1.0 (minor)" in bumped.stdout
+    assert f"==> version ok: info.version {BASE} -> {NEXT_MINOR} (minor)" in bumped.stdout
     assert "warning" not in bumped.stderr
 
 
 def test_api_diff_compares_any_commit_with_the_working_tree(repo: Path) -> None:
-    edit_spec(repo, lambda spec: (remove_response_property(spec), set_version("2.0.0")(spec)))
+    edit_spec(repo, lambda spec: (remove_response_property(spec), set_version(NEXT_MAJOR)(spec)))
     assert make(repo, "generate").returncode == 0
     git(repo, "commit", "-q", "-am", "drop reason")
 

@@ -30,12 +30,14 @@ class Job:
 BASE_FIELDS = "    reason: str | Unset = UNSET\n"
 
 
-def write_package(root: Path, fields: str, extra_model: bool = False, returns: str = "Job | None") -> Path:
+def write_package(
+    root: Path, fields: str, extra_model: bool = False, signature: str = "body: Job) -> Job | None"
+) -> Path:
     """A package shaped like the generated one: models re-exported from `models/__init__.py`, an endpoint."""
     models = root / PACKAGE / "models"
     models.mkdir(parents=True)
     (root / PACKAGE / "__init__.py").write_text("")
-    (root / PACKAGE / "api.py").write_text(f"from .models import Job\n\n\ndef sync(*, body: Job) -> {returns}: ...\n")
+    (root / PACKAGE / "api.py").write_text(f"from .models import Job\n\n\ndef sync(*, {signature}: ...\n")
     (root / PACKAGE / "types.py").write_text("class Unset: ...\nUNSET = Unset()\n")
     (models / "job.py").write_text(MODEL.replace("{fields}", fields))
     exports = ["Job"]
@@ -48,10 +50,10 @@ def write_package(root: Path, fields: str, extra_model: bool = False, returns: s
 
 
 def diff(
-    tmp_path: Path, fields: str, extra_model: bool = False, returns: str = "Job | None"
+    tmp_path: Path, fields: str, extra_model: bool = False, signature: str = "body: Job) -> Job | None"
 ) -> tuple[list[str], list[str]]:
     old = load_api(write_package(tmp_path / "old", BASE_FIELDS))
-    new = load_api(write_package(tmp_path / "new", fields, extra_model, returns))
+    new = load_api(write_package(tmp_path / "new", fields, extra_model, signature))
     return breaking_changes(old, new), additions(old, new)
 
 
@@ -94,6 +96,18 @@ def test_optional_field_and_new_model_are_additions(tmp_path: Path, extra_model:
     assert added == expected
 
 
-def test_changed_return_type_is_breaking(tmp_path: Path) -> None:
-    breaking, _ = diff(tmp_path, BASE_FIELDS, returns="Job | str | None")
-    assert breaking == [f"`{PACKAGE}.api.sync`: *Return changed type*: `Job | None` -> `Job | str | None`"]
+@pytest.mark.parametrize(
+    ("signature", "line"),
+    [
+        ("body: Job) -> Job | str | None", "`api.sync`: *Return changed type*: `Job | None` -> `Job | str | None`"),
+        ("body: Job | str) -> Job | None", "`api.sync(body)`: *Parameter changed type*: `Job` -> `Job | str`"),
+    ],
+)
+def test_changed_annotation_of_an_endpoint_is_breaking(tmp_path: Path, signature: str, line: str) -> None:
+    breaking, _ = diff(tmp_path, BASE_FIELDS, signature=signature)
+    assert breaking == [f"`{PACKAGE}.{line[1:]}"]
+
+
+def test_a_model_field_retyped_is_one_line_not_two(tmp_path: Path) -> None:
+    breaking, _ = diff(tmp_path, "    reason: int | Unset = UNSET\n")
+    assert breaking == [f"`{PACKAGE}.models.Job.reason`: *Attribute changed type*: `str | Unset` -> `int | Unset`"]
