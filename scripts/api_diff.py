@@ -47,7 +47,8 @@ def describe_base(ref: str) -> str:
     commit = git("rev-parse", "--verify", "--quiet", "--short", f"{ref}^{{commit}}")
     if commit is None:
         raise BaseError(f"{ref!r} is not a commit of this repository (try HEAD, main or a tag)")
-    return f"{ref} ({commit.decode().strip()})"
+    short = commit.decode().strip()
+    return short if ref.startswith(short) else f"{ref} ({short})"
 
 
 def spec_at(ref: str | None) -> dict[str, Any] | None:
