@@ -21,13 +21,13 @@ $(STAMP): requirements/dev.lock pyproject.toml scripts/setup.sh
 lock: ## re-resolve requirements/*.in into the lock files (needs the registry)
 	scripts/lock.sh
 
-generate: $(STAMP) ## regenerate generated/ from openapi/openapi.yaml
+generate: $(STAMP) ## regenerate both clients (generated/, generated-control-plane/) from their specs
 	scripts/generate.sh
 
-api-diff: $(STAMP) ## what changed for importers of the client since BASE (a git ref, default HEAD)
+api-diff: $(STAMP) ## what changed for importers of either client since BASE (a git ref, default HEAD)
 	scripts/api_diff.sh $(or $(BASE),HEAD)
 
-check-generated: $(STAMP) ## fail when generated/ differs from what the spec produces
+check-generated: $(STAMP) ## fail when either generated project differs from what its spec produces
 	scripts/check_generated.sh
 
 lint-spec: $(STAMP) ## validate both OpenAPI documents
