@@ -15,14 +15,18 @@ import schemathesis
 from hypothesis import settings
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-import tests.contract.checks  # registers the envelope-aware checks
+from tests.contract.clock import SteppedClock, Ticking
+from zilliz_import.contract import session
+from zilliz_import.contract.spec import SPEC_PATH
 from zilliz_import.mock import DEFAULT_TOKEN, MockApp, MockConfig, MockServer
+from zilliz_import.mock.asgi import ASGIApp
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "openapi" / "openapi.yaml"
 CONFIG = ROOT / "schemathesis.toml"
-MOCK_CONFIG = MockConfig(seed=7, job_seconds=0.05)
 STATEFUL_SETTINGS = settings(max_examples=15, stateful_step_count=6, deadline=None, database=None, derandomize=True)
+# A job lives about JOB_SECONDS / CLOCK_STEP answers (~50): long enough to be seen Pending, Importing
+# and finished by the follow-up polls, short enough to keep a run fast. No wall time involved.
+JOB_SECONDS, CLOCK_STEP = 1.0, 0.02
 
 
 CASES: Counter[str] = Counter()  # generated cases sent, per operation
@@ -40,26 +44,32 @@ def config_data(*, token: str, base_url: str | None = None) -> dict[str, Any]:
     return data
 
 
+def stepped_mock(**fields: Any) -> ASGIApp:
+    """The mock, its clock moved one step per request; `fields` are further MockConfig settings."""
+    clock = SteppedClock(CLOCK_STEP)
+    return Ticking(MockApp(MockConfig(seed=7, job_seconds=JOB_SECONDS, clock=clock, **fields)), clock)
+
+
 def load_schema(*, app: Any = None, base_url: str | None = None, token: str = DEFAULT_TOKEN) -> OpenApiSchema:
     """The spec, configured from schemathesis.toml, calling `app` in-process or `base_url` over HTTP."""
     config = schemathesis.Config.from_dict(config_data(token=token, base_url=base_url))
-    schema = schemathesis.openapi.from_path(str(SPEC), config=config)
+    schema = schemathesis.openapi.from_path(str(SPEC_PATH), config=config)
     if app is not None:
         schema.app = app
-    tests.contract.checks.forget_probes()
+    session.reset()
     return schema
 
 
 @pytest.fixture(scope="session")
 def inprocess_schema() -> OpenApiSchema:
     """The spec against the mock as an ASGI app: no socket."""
-    return load_schema(app=MockApp(MOCK_CONFIG))
+    return load_schema(app=stepped_mock())
 
 
 @pytest.fixture(scope="session")
 def http_schema() -> Iterator[OpenApiSchema]:
     """The spec against the mock served by uvicorn on a free loopback port."""
-    with MockServer(MockApp(MOCK_CONFIG)) as server:
+    with MockServer(stepped_mock()) as server:
         yield load_schema(base_url=server.url)
 
 
