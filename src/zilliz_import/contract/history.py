@@ -33,6 +33,7 @@ class JobRecord:
     collection: str
     db: str
     seen: list[tuple[str, int]] = field(default_factory=list)
+    created_here: bool = True  # a job found on the server, not created by the run, is not looked for in list
 
     @property
     def finished(self) -> bool:
@@ -66,10 +67,10 @@ class JobHistory:
         self.lock = threading.Lock()
         self._last: tuple[Answer | None, Problems] = (None, {})
 
-    def remember(self, server: Hashable, job_id: str, collection: str, db: str) -> JobRecord:
-        """Start following a job this run created."""
+    def remember(self, server: Hashable, job_id: str, collection: str, db: str, *, created: bool = True) -> JobRecord:
+        """Start following a job this run created (or, with `created=False`, found on the server)."""
         with self.lock:
-            return self.jobs.setdefault((server, job_id), JobRecord(job_id, collection, db))
+            return self.jobs.setdefault((server, job_id), JobRecord(job_id, collection, db, created_here=created))
 
     def record(self, server: Hashable, job_id: object) -> JobRecord | None:
         """The job if this run created it on that server."""
@@ -77,7 +78,11 @@ class JobHistory:
 
     def of_collection(self, server: Hashable, collection: str, db: str) -> list[JobRecord]:
         """Jobs this run created in one collection of one database."""
-        return [r for (s, _), r in self.jobs.items() if s == server and (r.collection, r.db) == (collection, db)]
+        return [
+            r
+            for (s, _), r in self.jobs.items()
+            if s == server and r.created_here and (r.collection, r.db) == (collection, db)
+        ]
 
     def observe(self, server: Hashable, answer: Answer, db: str) -> Problems:
         """Record every sighting in an answer once; the problems found, by rule name.

@@ -16,6 +16,7 @@ from typing import Any
 from schemathesis.core.transport import Response
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
+import zilliz_import.contract.checks  # noqa: F401 - the follow-up runs every check
 from zilliz_import.contract.answer import CREATE, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
 from zilliz_import.contract.probes import PASSED_ON
 from zilliz_import.contract.session import AnyCase
