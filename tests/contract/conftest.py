@@ -18,6 +18,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 import zilliz_import.contract.checks  # noqa: F401 - registers the checks
 from tests.contract.clock import SteppedClock, Ticking
 from zilliz_import.contract import session
+from zilliz_import.contract.endpoint import Target
 from zilliz_import.contract.spec import SPEC_PATH
 from zilliz_import.mock import DEFAULT_TOKEN, MockApp, MockConfig, MockServer
 from zilliz_import.mock.asgi import ASGIApp
@@ -101,9 +102,8 @@ def http_schema() -> Iterator[OpenApiSchema]:
 
 
 def live_endpoint() -> str:
-    """CLUSTER_ENDPOINT as a base URL; https:// when it names no scheme, as in the seed's example."""
-    endpoint = os.environ["CLUSTER_ENDPOINT"].strip().rstrip("/")
-    return endpoint if "://" in endpoint else f"https://{endpoint}"
+    """CLUSTER_ENDPOINT as a base URL, as `zilliz-import contract` reads it (https:// when it names no scheme)."""
+    return Target(os.environ["CLUSTER_ENDPOINT"], token="").base_url
 
 
 def live_creates_jobs() -> bool:
