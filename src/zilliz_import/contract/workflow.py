@@ -17,7 +17,7 @@ from schemathesis.core.transport import Response
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 import zilliz_import.contract.checks  # noqa: F401 - the follow-up runs every check
-from zilliz_import.contract.answer import CREATE, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.answer import COMMIT, CREATE, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
 from zilliz_import.contract.probes import PASSED_ON
 from zilliz_import.contract.session import AnyCase
 
@@ -50,6 +50,8 @@ class FollowPolicy:
 def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
     """The schema's state machine, following every job it creates at the end of each scenario."""
     base: Any = schema.as_state_machine()
+    # two-phase commit exists only where the spec has it and the profile serves it (newest)
+    can_commit = COMMIT in {result.ok().definition.raw["operationId"] for result in schema.get_all_operations()}  # type: ignore[union-attr]
 
     class Following(base):  # type: ignore[misc]
         def __init__(self) -> None:
@@ -70,9 +72,13 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
             super().teardown()
 
         def _follow(self, job_id: str, headers: dict[str, Any], create_body: dict[str, Any]) -> None:
+            committed = False
             for poll in range(policy.polls):
                 state = self._send(DESCRIBE if poll % 2 else PROGRESS, {"jobId": job_id}, headers).get("state")
-                if state in FINISHED or state == WAITS_FOR_COMMIT:
+                if state == WAITS_FOR_COMMIT and not committed and can_commit:
+                    self._send(COMMIT, {"jobId": job_id}, headers)  # then it must go Committing, Completed
+                    committed = True
+                elif state in FINISHED or state == WAITS_FOR_COMMIT:
                     break
                 policy.pause()
             self._send(DESCRIBE, {"jobId": job_id}, headers)  # a finished job, asked again
