@@ -34,6 +34,7 @@ class JobRecord:
     db: str
     seen: list[tuple[str, int]] = field(default_factory=list)
     created_here: bool = True  # a job found on the server, not created by the run, is not looked for in list
+    followed: bool = False
 
     @property
     def finished(self) -> bool:
@@ -75,6 +76,14 @@ class JobHistory:
     def record(self, server: Hashable, job_id: object) -> JobRecord | None:
         """The job if this run created it on that server."""
         return self.jobs.get((server, job_id)) if isinstance(job_id, str) else None
+
+    def to_follow(self) -> list[JobRecord]:
+        """Jobs the run created and has not followed yet; each is handed out once."""
+        with self.lock:
+            records = [r for r in self.jobs.values() if r.created_here and not r.followed]
+            for record in records:
+                record.followed = True
+            return records
 
     def of_collection(self, server: Hashable, collection: str, db: str) -> list[JobRecord]:
         """Jobs this run created in one collection of one database."""

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemathesis.core.transport import Response
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 import zilliz_import.contract.checks  # noqa: F401 - the follow-up runs every check
-from zilliz_import.contract.answer import COMMIT, CREATE, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
-from zilliz_import.contract.probes import PASSED_ON
-from zilliz_import.contract.session import AnyCase
+from zilliz_import.contract import session
+from zilliz_import.contract.answer import COMMIT, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.history import JobRecord
 
 WAITS_FOR_COMMIT = "Uncommitted"
 
@@ -53,41 +52,34 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
     # two-phase commit exists only where the spec has it and the profile serves it (newest)
     can_commit = COMMIT in {result.ok().definition.raw["operationId"] for result in schema.get_all_operations()}  # type: ignore[union-attr]
 
+    session.HISTORY.to_follow()  # jobs created before the stateful phase are not followed: it would take long
+
     class Following(base):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            self.created: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-
-        def after_call(self, response: Response, case: AnyCase) -> None:
-            super().after_call(response, case)
-            body = envelope_of(response.content) or {}
-            data = body.get("data") if body.get("code") == 0 else None
-            if _operation_id(case) == CREATE and isinstance(data, dict) and isinstance(data.get("jobId"), str):
-                self.created.append((data["jobId"], *_placement(case)))
-
         def teardown(self) -> None:
-            for job_id, headers, create_body in self.created:
+            for record in session.HISTORY.to_follow():
                 if policy.take():
-                    self._follow(job_id, headers, create_body)
+                    self._follow(record)
             super().teardown()
 
-        def _follow(self, job_id: str, headers: dict[str, Any], create_body: dict[str, Any]) -> None:
+        def _follow(self, record: JobRecord) -> None:
+            job = {"jobId": record.job_id}
             committed = False
             for poll in range(policy.polls):
-                state = self._send(DESCRIBE if poll % 2 else PROGRESS, {"jobId": job_id}, headers).get("state")
+                state = self._send(DESCRIBE if poll % 2 else PROGRESS, job, record).get("state")
                 if state == WAITS_FOR_COMMIT and not committed and can_commit:
-                    self._send(COMMIT, {"jobId": job_id}, headers)  # then it must go Committing, Completed
+                    self._send(COMMIT, job, record)  # then it must go Committing, Completed
                     committed = True
                 elif state in FINISHED or state == WAITS_FOR_COMMIT:
                     break
                 policy.pause()
-            self._send(DESCRIBE, {"jobId": job_id}, headers)  # a finished job, asked again
-            self._send(LIST, create_body, headers)
+            self._send(DESCRIBE, job, record)  # a finished job, asked again
+            self._send(LIST, {"collectionName": record.collection}, record)
 
-        def _send(self, operation_id: str, body: dict[str, Any], headers: dict[str, Any]) -> dict[str, Any]:
-            case = schema.find_operation_by_id(operation_id).Case(
-                body=body, headers=headers, media_type="application/json"
-            )
+        def _send(self, operation_id: str, body: dict[str, Any], record: JobRecord) -> dict[str, Any]:
+            """One follow-up request, as the run's user, in the job's database (body `dbName`), through every check."""
+            operation = schema.find_operation_by_id(operation_id)
+            headers = dict(schema.config.headers or {})
+            case = operation.Case(body={**body, "dbName": record.db}, headers=headers, media_type="application/json")
             kwargs = self.get_call_kwargs(case)
             response = self.call(case, **kwargs)
             self.validate_response(response, case, **kwargs)
@@ -95,17 +87,3 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
             return data if isinstance(data, dict) else {}
 
     return Following
-
-
-def _operation_id(case: AnyCase) -> str:
-    return str(case.operation.definition.raw.get("operationId"))
-
-
-def _placement(case: AnyCase) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The create's database header, and the list body that names its collection and database."""
-    headers = {k: v for k, v in (case.headers or {}).items() if k.lower() in PASSED_ON}
-    body = case.body if isinstance(case.body, dict) else {}
-    listing = {"collectionName": body.get("collectionName")}
-    if isinstance(body.get("dbName"), str):
-        listing["dbName"] = body["dbName"]
-    return headers, listing
