@@ -7,7 +7,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lock generate check-generated lint-spec lint format typecheck test \
-        test-unit contract contract-live mock run bench fuzz clean
+        test-unit contract contract-live mock run bench fuzz compat clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ run: $(STAMP) ## the main job: mock, create an import, watch it finish
 
 bench: $(STAMP) ## benchmarks; writes BENCHMARKS.md
 	scripts/bench.sh
+
+compat: $(STAMP) ## the official Python SDK (pymilvus) against the mock, every release
+	scripts/compat.sh
 
 fuzz: $(STAMP) ## long fuzzing run of the facade
 	scripts/fuzz.sh

@@ -22,14 +22,16 @@ LAUNCH = [sys.executable, "-m", "zilliz_import.mock", "--host", "127.0.0.1", "--
 
 
 @pytest.fixture
-def launched() -> Iterator[str]:
-    """The mock started by its launcher on a free port; yields the URL it printed."""
-    process = subprocess.Popen(LAUNCH, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def launched(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The mock started by its launcher on a free port (extra flags by indirect parametrisation); yields its URL."""
+    flags, banner = getattr(request, "param", ([], "release newest"))
+    process = subprocess.Popen([*LAUNCH, *flags], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
         first = process.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:\d+", first)
         assert match, f"launcher printed {first!r}"
+        assert f"({banner})" in first, first
         assert DEFAULT_TOKEN in process.stdout.readline()
         yield match.group(0)
     finally:
@@ -44,8 +46,38 @@ def test_launcher_serves_the_api_and_prints_url_and_token(launched: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("launched", "expected"),
+    [
+        (([], "release newest"), {"create_time": True, "commit": 200, "bad_id": 200}),
+        ((["--release", "2.5"], "release 2.5"), {"create_time": False, "commit": 404, "bad_id": 200}),
+        ((["--release", "2.6"], "release 2.6"), {"create_time": True, "commit": 404, "bad_id": 200}),
+        (
+            (["--standard-error-status", "--import-v3"], "release newest, standard error statuses, V3 imports"),
+            {"bad_id": 400},
+        ),
+    ],
+    indirect=["launched"],
+)
+def test_launcher_flags_choose_the_release_profile(launched: str, expected: dict[str, object]) -> None:
+    headers = {"Authorization": f"Bearer {DEFAULT_TOKEN}"}
+    route = f"{launched}/v2/vectordb/jobs/import/"
+    job = httpx.post(route + "create", json={"collectionName": "c", "files": [["a"]]}, headers=headers).json()
+    data = httpx.post(route + "describe", json=job["data"], headers=headers).json()["data"]
+    assert httpx.post(route + "describe", json={"jobId": "x"}, headers=headers).status_code == expected["bad_id"]
+    if "create_time" in expected:
+        assert ("createTime" in data) == expected["create_time"]
+        assert httpx.post(route + "commit", json=job["data"], headers=headers).status_code == expected["commit"]
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
-    [(["--port", "abc"], "invalid int value"), (["--job-seconds", "0"], "job_seconds must be positive")],
+    [
+        (["--port", "abc"], "invalid int value"),
+        (["--job-seconds", "0"], "job_seconds must be positive"),
+        (["--release", "3.0"], "invalid choice: '3.0'"),
+        (["--release", "2.5", "--import-v3"], "import_v3 is a newest-only"),
+        (["--max-files", "0"], "max_files must be at least 1"),
+    ],
 )
 def test_launcher_bad_input_is_one_error_line_and_exit_2(args: list[str], message: str) -> None:
     result = subprocess.run([*LAUNCH, *args], capture_output=True, text=True, timeout=30, check=False)
@@ -136,3 +168,30 @@ def test_facade_talks_to_the_https_mock_trusting_ssl_cert_file(
         assert server.url.startswith("https://")
         job_id = jobs.create("quick_setup", ["a.parquet"]).job_id
         assert jobs.get_progress(job_id).job_id == job_id
+
+
+def test_launcher_serves_the_control_plane() -> None:
+    args = [*LAUNCH, "--control-plane", "--cluster", "in01-mock", "--cluster", "in02-more"]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert "control plane" in first and "in01-mock, in02-more" in first, first
+        url = re.search(r"http://127\.0\.0\.1:\d+", first)
+        assert url, first
+        headers = {"Authorization": "Bearer mock-api-key"}
+        body = {"clusterId": "in02-more", "collectionName": "c", "objectUrl": "s3://b/1.parquet"}
+        created = httpx.post(f"{url.group(0)}/v2/vectordb/jobs/import/create", json=body, headers=headers).json()
+        assert created["code"] == 0 and created["data"]["jobId"].startswith("job-")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    "args", [["--control-plane", "--release", "2.5"], ["--control-plane", "--import-v3"], ["--cluster", "in01-x"]]
+)
+def test_launcher_refuses_cluster_flags_on_the_control_plane_and_back(args: list[str]) -> None:
+    result = subprocess.run([*LAUNCH, *args], capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--control-plane" in result.stderr.splitlines()[-1]

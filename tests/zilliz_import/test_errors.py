@@ -52,7 +52,7 @@ def test_unknown_job_is_job_not_found(jobs: ImportJobs) -> None:
     assert (caught.value.status, caught.value.code, caught.value.operation) == (200, 2100, "describe")
 
 
-@pytest.mark.parametrize(("collection", "files", "code"), [("1bad", ["a"], 100), ("c", ["a"] * 1025, 1100)])
+@pytest.mark.parametrize(("collection", "files", "code"), [("1bad", ["a"], 100), ("c", ["a"] * 1025, 2100)])
 def test_server_side_refusals_are_invalid_request(
     jobs: ImportJobs, collection: str, files: list[str], code: int
 ) -> None:

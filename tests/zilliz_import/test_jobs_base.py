@@ -26,11 +26,13 @@ def test_every_call_sends_db_name_and_request_timeout() -> None:
     assert "DB-Name" not in seen[-1], "without a database the server's default applies"
 
 
-def test_jobs_live_in_the_database_they_were_created_in(mock_server: MockServer) -> None:
+def test_jobs_are_found_by_id_alone_and_listed_across_databases(mock_server: MockServer) -> None:
     with (
         ImportJobs(mock_server.url, DEFAULT_TOKEN, db_name="analytics") as analytics,
         ImportJobs(mock_server.url, DEFAULT_TOKEN) as default,
     ):
         job_id = analytics.create("quick_setup", ["a.parquet"]).job_id
-        assert [r.job_id for r in analytics.list()] == [job_id]
-        assert default.list() == []
+        assert [r.job_id for r in analytics.list(collection_name="quick_setup")] == [job_id]
+        assert default.list(collection_name="quick_setup") == []  # the collection is resolved in `default`
+        assert [r.job_id for r in default.list()] == [job_id]  # without one, every database's jobs
+        assert default.get_progress(job_id).job_id == job_id

@@ -5,8 +5,19 @@ generated client, so that contract tests compare two separate descriptions of on
 """
 
 from zilliz_import.mock.app import MockApp
-from zilliz_import.mock.config import DEFAULT_API_KEY, DEFAULT_TOKEN, READ_ONLY_TOKEN, MockConfig
+from zilliz_import.mock.cloud import ControlPlaneApp
+from zilliz_import.mock.config import DEFAULT_API_KEY, DEFAULT_CLUSTER, DEFAULT_TOKEN, READ_ONLY_TOKEN, MockConfig
 from zilliz_import.mock.faults import Fault
 from zilliz_import.mock.server import MockServer
 
-__all__ = ["DEFAULT_API_KEY", "DEFAULT_TOKEN", "READ_ONLY_TOKEN", "Fault", "MockApp", "MockConfig", "MockServer"]
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_CLUSTER",
+    "DEFAULT_TOKEN",
+    "READ_ONLY_TOKEN",
+    "ControlPlaneApp",
+    "Fault",
+    "MockApp",
+    "MockConfig",
+    "MockServer",
+]

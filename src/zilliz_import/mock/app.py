@@ -1,20 +1,22 @@
-"""The mock's ASGI application: the four import routes as the Milvus proxy answers them."""
+"""The mock's ASGI application: the import routes as the Milvus proxy answers them, faults and timeouts included."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from zilliz_import.mock.admin import ADMIN_PREFIX, admin_reply
 from zilliz_import.mock.asgi import BodyTooLarge, ClientGone, Receive, Scope, Send, header, read_body
 from zilliz_import.mock.config import MockConfig
-from zilliz_import.mock.decoding import GO_INT, decode_create, decode_job_id, decode_list
+from zilliz_import.mock.decoding import GO_INT
 from zilliz_import.mock.faults import Fault, FaultPlan
+from zilliz_import.mock.handlers import Handlers, backpressure_error
 from zilliz_import.mock.replies import (
-    CODE_IMPORT_FAILED,
-    CODE_PERMISSION_DENIED,
+    CODE_INVALID_PARAMETER,
+    CODE_PANIC,
     CODE_RATE_LIMITED,
     CODE_TIMEOUT,
     CODE_UNAUTHENTICATED,
@@ -24,16 +26,24 @@ from zilliz_import.mock.replies import (
     success,
     text_reply,
 )
-from zilliz_import.mock.store import JobStore
+from zilliz_import.mock.store import JobStore, decimal_job_id
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/v2/vectordb/jobs/import/"
-API_ROUTES = {API_PREFIX + name: name for name in ("create", "list", "get_progress", "describe")}
+PANIC_TEXT = "runtime error: invalid memory address or nil pointer dereference"
 GATEWAY_PAGES = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+
+
+class RouteTable(Protocol):
+    """Route name -> handler of (user, database header, body) returning the success envelope's `data`."""
+
+    routes: dict[str, Callable[[str, str, bytes], dict[str, Any]]]
 
 
 class MockApp:
     """An ASGI app modelling the import-job routes of a Milvus proxy, with jobs, auth and faults."""
+
+    new_job_id = staticmethod(decimal_job_id)  # (rng, previous ID) -> the next job's ID
 
     def __init__(self, config: MockConfig | None = None) -> None:
         self.config = config or MockConfig()
@@ -42,9 +52,16 @@ class MockApp:
             job_seconds=self.config.job_seconds,
             max_jobs=self.config.max_jobs,
             clock=self.config.clock,
+            v3=self.config.import_v3,
+            make_id=self.new_job_id,
         )
+        self.handlers: RouteTable = self.route_table()
         self.faults = FaultPlan()
         self.requests: Counter[str] = Counter()  # API requests by route, for benchmarks
+
+    def route_table(self) -> RouteTable:
+        """The API routes this server answers (subclasses serve other servers' routes)."""
+        return Handlers(self.config, self.jobs)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection (HTTP or lifespan)."""
@@ -56,26 +73,32 @@ class MockApp:
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope["path"]
         if path.startswith(ADMIN_PREFIX):
-            await (await admin_reply(self, scope, lambda: self._body(scope, receive))).send(send)
+            exchange = Exchange(scope, receive)
+            await (await admin_reply(self, scope, lambda: exchange.body(self.config.max_body_bytes))).send(send)
             return
-        route = API_ROUTES.get(path)
-        if route is None:
+        route = path.removeprefix(API_PREFIX) if path.startswith(API_PREFIX) else ""
+        if route not in self.handlers.routes:
             await text_reply(404, "404 page not found").send(send)
         elif scope["method"] != "POST":
             await text_reply(405, "405 method not allowed", [(b"allow", b"POST")]).send(send)
         else:
             self.requests[route] += 1
-            await self._api(route, scope, receive, send)
+            await self._api(route, Exchange(scope, receive), send)
 
-    async def _api(self, route: str, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _api(self, route: str, exchange: Exchange, send: Send) -> None:
         fault = self.faults.take(route)
         if fault is not None and fault.kind == "drop":
             await _drop_connection(send)
             return
         try:
-            reply = await asyncio.wait_for(self._answer(route, fault, scope, receive), self._timeout(scope))
+            seconds = self._timeout(exchange.scope)
+            reply = await asyncio.wait_for(self._answer(route, fault, exchange), seconds)
         except TimeoutError:
-            reply = failure(ApiError(CODE_TIMEOUT, "request timeout", 408))
+            # with standard statuses, 408 is kept for an unfinished upload (status_projection.go)
+            late = self.config.standard_error_status and exchange.body_read
+            reply = self._failure(ApiError(CODE_TIMEOUT, "request timeout", 500 if late else 408))
+        except ApiError as error:
+            reply = self._failure(error)
         except ClientGone:
             return
         if fault is not None and fault.kind == "truncate":
@@ -83,22 +106,38 @@ class MockApp:
         else:
             await reply.send(send)
 
-    async def _answer(self, route: str, fault: Fault | None, scope: Scope, receive: Receive) -> Reply:
+    async def _answer(self, route: str, fault: Fault | None, exchange: Exchange) -> Reply:
         if fault is not None:
-            early = await _fault_reply(fault)
+            early = await self._fault_reply(fault)
             if early is not None:
                 return early
         try:
-            user = self._authenticate(scope)
-            body = await self._body(scope, receive)
-            return success(self._handle(route, user, body, header(scope, b"db-name") or "default"))
+            user = self._authenticate(exchange.scope)
+            body = await exchange.body(self.config.max_body_bytes)
+            if fault is not None and fault.kind == "latency":  # the server is slow once it has the request
+                await asyncio.sleep(fault.seconds)
+            db = header(exchange.scope, b"db-name") or "default"
+            return success(self.handlers.routes[route](user, db, body))
         except ApiError as error:
-            return failure(error)
+            return self._failure(error)
         except BodyTooLarge:
             limit = self.config.max_body_bytes
             reply = text_reply(413, f"413 request body larger than {limit} bytes")
             reply.headers.append((b"connection", b"close"))
             return reply
+
+    async def _fault_reply(self, fault: Fault) -> Reply | None:
+        """The answer a fault replaces the real one with; None when the real answer follows."""
+        if fault.kind == "panic":
+            return self._failure(ApiError(CODE_PANIC, PANIC_TEXT, 500))
+        if fault.kind == "backpressure":
+            return self._failure(backpressure_error(self.config))
+        if fault.kind == "rate_limit":
+            return self._failure(ApiError(CODE_RATE_LIMITED, "rate limit exceeded[rate=1]"))
+        return await _gateway_fault_reply(fault)
+
+    def _failure(self, error: ApiError) -> Reply:
+        return failure(error, standard=self.config.standard_error_status)
 
     def _authenticate(self, scope: Scope) -> str:
         scheme, _, token = (header(scope, b"authorization") or "").partition(" ")
@@ -107,49 +146,49 @@ class MockApp:
             raise ApiError(CODE_UNAUTHENTICATED, "user hasn't authenticated", 401)
         return user
 
-    def _handle(self, route: str, user: str, body: bytes, db_name: str) -> dict[str, Any]:
-        if route == "create":
-            request = decode_create(body)
-            if user in self.config.read_only_users:
-                raise ApiError(
-                    CODE_PERMISSION_DENIED,
-                    f"PrivilegeImport: permission deny to {user} in the `{db_name}` database: privilege not permitted",
-                    403,
-                )
-            db = request.db_name or db_name
-            job_id = self.jobs.create(db_name=db, collection_name=request.collection_name, files=request.files)
-            return {"jobId": job_id}
-        if route == "list":
-            body_db, collection = decode_list(body)
-            return {"records": self.jobs.records(body_db or db_name, collection)}
-        wanted = decode_job_id(body)
-        progress = self.jobs.progress(wanted, db_name)
-        if progress is None:
-            raise ApiError(CODE_IMPORT_FAILED, f"import job does not exist, jobID={wanted}: importing data failed")
-        return progress
-
     def _timeout(self, scope: Scope) -> float:
+        """Seconds allowed for this request: `Request-Timeout`, where 0 or less times out at once.
+
+        Raises:
+            ApiError: 1100 for a value that is not an integer, on releases that refuse it.
+        """
         value = (header(scope, b"request-timeout") or "").strip()
-        seconds = int(value) if GO_INT.fullmatch(value) else 0
-        return float(seconds) if seconds > 0 else self.config.default_timeout
+        if not value:
+            return self.config.default_timeout
+        if GO_INT.fullmatch(value):
+            return max(0.0, float(value))
+        if self.config.server.strict_request_timeout:
+            raise ApiError(
+                CODE_INVALID_PARAMETER,
+                f"invalid parameter[expected=integer seconds][actual={value}]: Request-Timeout parse failed",
+            )
+        return self.config.default_timeout
 
-    async def _body(self, scope: Scope, receive: Receive) -> bytes:
-        return await read_body(scope, receive, self.config.max_body_bytes)
+
+class Exchange:
+    """One request's scope and body, remembering whether the body was read (it decides 408 or 500)."""
+
+    def __init__(self, scope: Scope, receive: Receive) -> None:
+        self.scope = scope
+        self._receive = receive
+        self.body_read = False
+
+    async def body(self, limit: int) -> bytes:
+        """The request body, bounded by `limit` bytes."""
+        body = await read_body(self.scope, self._receive, limit)
+        self.body_read = True
+        return body
 
 
-async def _fault_reply(fault: Fault) -> Reply | None:
-    """The answer a fault replaces the real one with; None when the real answer follows."""
-    if fault.kind == "latency":
-        await asyncio.sleep(fault.seconds)
-    elif fault.kind == "http_error":
+async def _gateway_fault_reply(fault: Fault) -> Reply | None:
+    """What a gateway in front of the server answers for a fault; None when the real answer follows."""
+    if fault.kind == "http_error":
         page = GATEWAY_PAGES.get(fault.status, "Server Error")
         html = f"<html><head><title>{fault.status} {page}</title></head><body>{page}</body></html>"
         return Reply(fault.status, html.encode(), b"text/html")
     elif fault.kind == "too_many_requests":
         retry_after = [(b"retry-after", str(round(fault.seconds)).encode())]
         return text_reply(429, "Too Many Requests", retry_after)
-    elif fault.kind == "rate_limit":
-        return failure(ApiError(CODE_RATE_LIMITED, "rate limit exceeded[rate=1]"))
     return None
 
 

@@ -21,8 +21,8 @@ from zilliz_import.mock.replies import (
 )
 
 INT64_MAX = 2**63 - 1
-MAX_FILE_UNITS = 1024  # the server's default dataCoord.import.maxImportFileNumPerReq
 GO_INT = re.compile(r"[+-]?[0-9]+")
+GO_DURATION = re.compile(r"[+-]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)")
 COLLECTION_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,254}")
 BAD_JSON = "can only accept json format request"
 PARSE_FAILED = "parse job id failed, error: strconv.ParseInt:"
@@ -50,7 +50,7 @@ def decode_object(body: bytes, go_type: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _type_error(value, f"Go value of type httpserver.{go_type}")
+        raise type_error(value, f"Go value of type httpserver.{go_type}")
     return value
 
 
@@ -59,20 +59,23 @@ def _go_kind(value: Any) -> str:
     return kinds.get(type(value), "number")
 
 
-def _type_error(value: Any, target: str) -> ApiError:
+def type_error(value: Any, target: str) -> ApiError:
+    """The 1801 answer to a field of the wrong JSON type, in Go's words."""
     return ApiError(CODE_BAD_JSON, f"{BAD_JSON}, error: json: cannot unmarshal {_go_kind(value)} into {target}")
 
 
-def _string(obj: dict[str, Any], key: str, go_type: str) -> str:
+def string_field(obj: dict[str, Any], key: str, go_type: str) -> str:
+    """A string field; absent and `null` read as `""`, another type is 1801."""
     value = obj.get(key)
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _type_error(value, f"Go struct field {go_type}.{key} of type string")
+        raise type_error(value, f"Go struct field {go_type}.{key} of type string")
     return value
 
 
-def _missing(go_type: str, go_field: str) -> ApiError:
+def missing_error(go_type: str, go_field: str) -> ApiError:
+    """The 1802 answer to a required field that is absent or empty."""
     return ApiError(
         CODE_MISSING_PARAMETER,
         f"missing required parameters, error: Key: '{go_type}.{go_field}' "
@@ -80,70 +83,103 @@ def _missing(go_type: str, go_field: str) -> ApiError:
     )
 
 
-def decode_job_id(body: bytes) -> int:
-    """The `jobId` of get_progress/describe, parsed like Go's strconv.ParseInt(s, 10, 64)."""
-    text = _string(decode_object(body, "JobIDReq"), "jobId", "JobIDReq")
+@dataclass(frozen=True)
+class JobRequest:
+    """The decoded body of get_progress, describe, commit and abort."""
+
+    job_id: int
+    db_name: str = ""
+
+
+def decode_job_request(body: bytes, *, strict_int64: bool = False) -> JobRequest:
+    """The `jobId` (and `dbName`) of a job route, parsed like Go's strconv.ParseInt(s, 10, 64).
+
+    Args:
+        body: The raw request body.
+        strict_int64: The commit/abort wording: a non-decimal ID is 1100 ("int64 jobId"), not 2100.
+    """
+    obj = decode_object(body, "JobIDReq")
+    text = string_field(obj, "jobId", "JobIDReq")
     if text == "":
-        raise _missing("JobIDReq", "JobID")
-    if not GO_INT.fullmatch(text):
-        raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": invalid syntax')
-    if abs(int(text)) > INT64_MAX + text.startswith("-"):
-        raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": value out of range')
-    return int(text)
+        raise missing_error("JobIDReq", "JobID")
+    problem = "invalid syntax" if not GO_INT.fullmatch(text) else None
+    if problem is None and abs(int(text)) > INT64_MAX + text.startswith("-"):
+        problem = "value out of range"
+    if problem is not None and strict_int64:
+        raise ApiError(CODE_INVALID_PARAMETER, f"invalid parameter[expected=int64 jobId][actual={text}]")
+    if problem is not None:
+        raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": {problem}')
+    return JobRequest(int(text), string_field(obj, "dbName", "JobIDReq"))
 
 
 def decode_list(body: bytes) -> tuple[str, str]:
     """(dbName, collectionName) of `list`; both optional."""
     obj = decode_object(body, "OptionalCollectionNameReq")
     go_type = "OptionalCollectionNameReq"
-    return _string(obj, "dbName", go_type), _string(obj, "collectionName", go_type)
+    return string_field(obj, "dbName", go_type), string_field(obj, "collectionName", go_type)
 
 
 def decode_create(body: bytes) -> CreateRequest:
-    """The body of `create`, with the server's checks of names and files."""
+    """The body of `create` as the HTTP layer binds it (types and required fields only)."""
     obj = decode_object(body, "ImportReq")
     request = CreateRequest(
-        collection_name=_string(obj, "collectionName", "ImportReq"),
+        collection_name=string_field(obj, "collectionName", "ImportReq"),
         files=_files(obj.get("files")),
-        db_name=_string(obj, "dbName", "ImportReq"),
-        partition_name=_string(obj, "partitionName", "ImportReq"),
+        db_name=string_field(obj, "dbName", "ImportReq"),
+        partition_name=string_field(obj, "partitionName", "ImportReq"),
         options=_options(obj.get("options")),
     )
     if request.collection_name == "":
-        raise _missing("ImportReq", "CollectionName")
+        raise missing_error("ImportReq", "CollectionName")
     if obj.get("files") is None:
-        raise _missing("ImportReq", "Files")
-    if not request.files:
-        raise ApiError(
-            CODE_INVALID_PARAMETER, "invalid parameter[expected=files][actual=empty]: import request is empty"
-        )
-    if len(request.files) > MAX_FILE_UNITS:
-        raise ApiError(
-            CODE_INVALID_PARAMETER,
-            f"invalid parameter[expected<={MAX_FILE_UNITS}][actual={len(request.files)}]: "
-            f"the max number of import files should not exceed {MAX_FILE_UNITS}",
-        )
-    if any(not unit or "" in unit for unit in request.files):
-        raise ApiError(CODE_INVALID_PARAMETER, "invalid parameter[expected=file path][actual=empty]: empty file path")
-    if not COLLECTION_NAME.fullmatch(request.collection_name):
-        raise ApiError(
-            CODE_COLLECTION_NOT_FOUND, f"collection not found[database=default][collection={request.collection_name}]"
-        )
+        raise missing_error("ImportReq", "Files")
     return request
 
 
+def check_create(request: CreateRequest, *, db_name: str, max_files: int) -> list[list[str]]:
+    """The server's checks of a bound `create`, in its order; returns the units left to import.
+
+    Empty units are dropped before counting (reference sheet, section 1).
+    """
+    if not COLLECTION_NAME.fullmatch(request.collection_name):
+        raise ApiError(
+            CODE_COLLECTION_NOT_FOUND, f"collection not found[database={db_name}][collection={request.collection_name}]"
+        )
+    units = [unit for unit in request.files if unit]
+    if not units:
+        raise ApiError(CODE_INVALID_PARAMETER, "import request is empty: invalid parameter")
+    if len(units) > max_files:
+        raise ApiError(
+            CODE_IMPORT_FAILED,
+            f"The max number of import files should not exceed {max_files}, but got {len(units)}: "
+            "importing data failed",
+        )
+    if any("" in unit for unit in units):  # not in the sheet: a path "" cannot name a file
+        raise ApiError(CODE_INVALID_PARAMETER, "invalid parameter[expected=file path][actual=empty]: empty file path")
+    if request.options.get("backup", "").lower() == "true" and not request.partition_name:
+        raise ApiError(CODE_INVALID_PARAMETER, "partition not specified: invalid parameter")
+    timeout = request.options.get("timeout")
+    if timeout is not None and not GO_DURATION.fullmatch(timeout):
+        raise ApiError(CODE_IMPORT_FAILED, f'parse timeout failed, err=time: invalid duration "{timeout}"')
+    return units
+
+
 def _files(value: Any) -> list[list[str]]:
+    return string_lists(value, "Go struct field ImportReq.files of type [][]string")
+
+
+def string_lists(value: Any, target: str) -> list[list[str]]:
+    """A list of lists of strings (`null` items read as empty); another shape is 1801 naming `target`."""
     if value is None:
         return []
-    target = "Go struct field ImportReq.files of type [][]string"
     if not isinstance(value, list):
-        raise _type_error(value, target)
+        raise type_error(value, target)
     for unit in value:
         if unit is not None and not isinstance(unit, list):
-            raise _type_error(unit, target)
+            raise type_error(unit, target)
         for path in unit or []:
             if path is not None and not isinstance(path, str):
-                raise _type_error(path, target)
+                raise type_error(path, target)
     return [[path or "" for path in unit or []] for unit in value]
 
 
@@ -152,8 +188,8 @@ def _options(value: Any) -> dict[str, str]:
         return {}
     target = "Go struct field ImportReq.options of type map[string]string"
     if not isinstance(value, dict):
-        raise _type_error(value, target)
+        raise type_error(value, target)
     for item in value.values():
         if item is not None and not isinstance(item, str):
-            raise _type_error(item, target)
+            raise type_error(item, target)
     return {key: item or "" for key, item in value.items()}

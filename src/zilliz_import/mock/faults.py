@@ -6,13 +6,15 @@ import threading
 from dataclasses import asdict, dataclass
 from typing import Any
 
-ROUTES = ("create", "list", "get_progress", "describe")
+ROUTES = ("create", "list", "get_progress", "describe", "commit", "abort", "getProgress")  # last: control plane
 ANY_ROUTE = "*"
 KINDS = {
     "latency": "wait `seconds`, then answer normally (HTTP 408 once past Request-Timeout)",
     "http_error": "answer HTTP `status` (500, 502 or 503) with a non-JSON body",
     "too_many_requests": "answer HTTP 429 with Retry-After: `seconds`",
-    "rate_limit": "answer HTTP 200 with the rate-limit envelope (code 1807)",
+    "rate_limit": "answer the rate-limit envelope (code 1807; real servers never send it on these routes)",
+    "backpressure": "answer the release's back-pressure envelope (too many unfinished jobs: 2100, newest 2101)",
+    "panic": "answer HTTP 500 with the envelope of a handler panic (code 500)",
     "drop": "close the connection without answering",
     "truncate": "send the headers and half the body, then close the connection",
 }

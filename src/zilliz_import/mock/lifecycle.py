@@ -1,21 +1,20 @@
-"""How one import job evolves: a plan drawn from a seed at creation, and its state at any elapsed time.
+"""How one import job evolves: a plan drawn from a seed at creation, and the phase it is in at any time.
 
-A snapshot is a pure function of (plan, elapsed seconds), so a job's history is reproducible from
-the seed and progress can never go backwards while the job is alive.
+A job's history is a pure function of (plan, decisions, elapsed seconds): the plan is drawn once from
+the seed, and the only later inputs are a user's `commit` or `abort`. So histories are reproducible and
+progress never goes backwards while a job is alive.
 """
 
 from __future__ import annotations
 
 import datetime
-import math
 import random
 from dataclasses import dataclass
-from typing import Any
 
 FAIL_MARKER = "fail"  # a path with this word fails during import, with a reason
-REJECT_MARKER = "reject"  # ... fails before the import stage, with no details
-STALL_MARKER = "stall"  # ... sticks at Importing 80 with every file Completed (a real server bug)
-STALL_PROGRESS = 80
+REJECT_MARKER = "reject"  # ... fails at the end of pre-import, with no details
+STALL_MARKER = "stall"  # ... sticks at the start of the index build with every file Completed
+ABORT_REASON = "import job aborted by the user"
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,11 @@ class FilePlan:
         """The file list as the server formats it (Go's `%v` of a string slice)."""
         return "[" + " ".join(self.paths) + "]"
 
+    @property
+    def fails_at(self) -> float:
+        """When this unit fails, if it does: half way through its window."""
+        return (self.start + self.end) / 2
+
     def done_fraction(self, elapsed: float) -> float:
         """Share of rows imported at `elapsed`; frozen while in a retry window."""
         if elapsed <= self.start:
@@ -48,18 +52,26 @@ class FilePlan:
 
 @dataclass(frozen=True)
 class JobPlan:
-    """Everything that decides a job's history, fixed at creation."""
+    """Everything that decides a job's history, fixed at creation (times in seconds after it).
+
+    Phases: Pending until `pending_until`; pre-import (no details yet) until `import_from`; the files;
+    the index build until `finish`; then Completed, or Uncommitted when `two_phase` until a commit.
+    """
 
     job_id: str
     db_name: str
     collection_name: str
     created_at: datetime.datetime
     pending_until: float
+    import_from: float
     files: tuple[FilePlan, ...]
     finish: float
-    fail_at: float | None
+    commit_seconds: float
     reject: bool
     stall: bool
+    two_phase: bool
+    v3: bool
+    cluster_id: str = ""  # the control plane's cluster; "" on a cluster endpoint
 
     @property
     def total_rows(self) -> int:
@@ -67,13 +79,25 @@ class JobPlan:
         return sum(f.rows for f in self.files)
 
     @property
-    def ends_after(self) -> float | None:
-        """Seconds after creation when the job turns Completed or Failed; None for a job that stalls."""
-        if self.reject:
-            return self.pending_until
-        if self.fail_at is not None:
-            return self.fail_at
-        return None if self.stall else self.finish
+    def import_until(self) -> float:
+        """When the last file is done."""
+        return max(f.end for f in self.files)
+
+    @property
+    def fail_at(self) -> float | None:
+        """When a failing file stops the job, or None."""
+        return min((f.fails_at for f in self.files if f.fails), default=None)
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What users did to a job after creating it (seconds after creation)."""
+
+    commit_at: float | None = None
+    abort_at: float | None = None
+
+
+UNDECIDED = Decisions()
 
 
 def plan_job(
@@ -85,24 +109,30 @@ def plan_job(
     files: list[list[str]],
     job_seconds: float,
     created_at: datetime.datetime,
+    options: dict[str, str] | None = None,
+    v3: bool = False,
+    cluster_id: str = "",
 ) -> JobPlan:
     """Draw a job's history: durations scale with `job_seconds`, markers in paths force outcomes."""
     words = " ".join(p.lower() for unit in files for p in unit)
     pending_until = rng.uniform(0.05, 0.15) * job_seconds
-    plans = tuple(_plan_file(rng, tuple(unit), pending_until, job_seconds) for unit in files)
-    failing = [f for f in plans if f.fails]
-    fail_at = min((f.start + f.end) / 2 for f in failing) if failing else None
+    import_from = pending_until + rng.uniform(0.05, 0.1 if not v3 else 0.2) * job_seconds
+    plans = tuple(_plan_file(rng, tuple(unit), import_from, job_seconds) for unit in files)
     return JobPlan(
         job_id=job_id,
         db_name=db_name,
         collection_name=collection_name,
         created_at=created_at,
         pending_until=pending_until,
+        import_from=import_from,
         files=plans,
         finish=max(f.end for f in plans) + rng.uniform(0.05, 0.1) * job_seconds,
-        fail_at=fail_at,
+        commit_seconds=rng.uniform(0.02, 0.05) * job_seconds,
         reject=REJECT_MARKER in words,
         stall=STALL_MARKER in words,
+        two_phase=(options or {}).get("auto_commit", "").strip().lower() == "false",
+        v3=v3,
+        cluster_id=cluster_id,
     )
 
 
@@ -125,73 +155,39 @@ def _plan_file(rng: random.Random, paths: tuple[str, ...], after: float, job_sec
     )
 
 
-def rfc3339(moment: datetime.datetime) -> str:
-    """RFC 3339 in the server's local zone, `Z` for UTC, as Go's time.RFC3339 writes it."""
-    text = moment.astimezone().isoformat(timespec="seconds")
-    return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
-
-
-def _at(plan: JobPlan, offset: float) -> str:
-    return rfc3339(plan.created_at + datetime.timedelta(seconds=offset))
-
-
-def file_snapshot(plan: JobPlan, unit: FilePlan, elapsed: float) -> dict[str, Any]:
-    """One `details[]` item at `elapsed`."""
-    if plan.fail_at is not None:
-        elapsed = min(elapsed, plan.fail_at)  # the job stops when one of its files fails
-    failed = unit.fails and plan.fail_at is not None and elapsed >= (unit.start + unit.end) / 2
-    fraction = unit.done_fraction(elapsed)
-    state = "Pending"
-    if failed:
-        state = "Failed"
-    elif elapsed >= unit.end:
-        state = "Completed"
-    elif unit.retry is not None and unit.retry[0] < elapsed < unit.retry[1]:
-        state = "Retry"
-    elif elapsed > unit.start:
-        state = "InProgress"
-    item: dict[str, Any] = {
-        "completeTime": _at(plan, unit.end) if state == "Completed" else "",
-        "fileName": unit.name,
-        "fileSize": unit.size,
-        "importedRows": math.floor(unit.rows * fraction),
-        "progress": 100 if state == "Completed" else min(99, math.floor(100 * fraction)),
-        "state": state,
-        "totalRows": unit.rows if state != "Pending" else 0,
-    }
-    if failed:
-        item["reason"] = f"failed to parse file {unit.paths[0]!r}: unexpected end of data"
-    return item
-
-
-def job_snapshot(plan: JobPlan, elapsed: float) -> dict[str, Any]:
-    """The `data` of a progress answer at `elapsed` seconds after creation."""
-    data: dict[str, Any] = {
-        "collectionName": plan.collection_name,
-        "completeTime": "",
-        "createTime": _at(plan, 0.0),
-        "fileSize": sum(f.size for f in plan.files),
-        "jobId": plan.job_id,
-    }
-    if elapsed < plan.pending_until:
-        details = [file_snapshot(plan, f, elapsed) for f in plan.files]
-        return data | _counts("Pending", min(9, math.floor(10 * elapsed / plan.pending_until)), 0, 0, details)
+def ends_after(plan: JobPlan, decisions: Decisions = UNDECIDED) -> float | None:
+    """Seconds after creation when the job turns Completed or Failed; None while nothing will end it."""
+    failures = [t for t in (plan.fail_at, decisions.abort_at) if t is not None]
     if plan.reject:
-        data["fileSize"] = 0
-        return data | _counts("Failed", 0, 0, 0, []) | {"reason": "no binlog to import: the files are empty"}
-    details = [file_snapshot(plan, f, elapsed) for f in plan.files]
-    if plan.fail_at is not None and elapsed >= plan.fail_at:
-        reason = next(d["reason"] for d in details if "reason" in d)
-        return data | _counts("Failed", 0, 0, 0, details) | {"reason": reason}
-    imported = sum(d["importedRows"] for d in details)
-    known = sum(d["totalRows"] for d in details)
-    progress = 10 + math.floor(89 * imported / plan.total_rows)
+        failures.append(plan.import_from)
+    if failures:
+        return min(failures)
     if plan.stall:
-        return data | _counts("Importing", min(STALL_PROGRESS, progress), imported, known, details)
-    if elapsed < plan.finish:
-        return data | _counts("Importing", progress, imported, known, details)
-    return data | _counts("Completed", 100, imported, known, details) | {"completeTime": _at(plan, plan.finish)}
+        return None
+    if not plan.two_phase:
+        return plan.finish
+    return None if decisions.commit_at is None else decisions.commit_at + plan.commit_seconds
 
 
-def _counts(state: str, progress: int, imported: int, total: int, details: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"state": state, "progress": progress, "importedRows": imported, "totalRows": total, "details": details}
+def phase_at(plan: JobPlan, elapsed: float, decisions: Decisions = UNDECIDED) -> str:
+    """The job's phase: pending, preimport, import, index, uncommitted, committing, completed or failed."""
+    end = ends_after(plan, decisions)
+    if end is not None and elapsed >= end:
+        return "completed" if end == _success_end(plan, decisions) else "failed"
+    if elapsed < plan.pending_until:
+        return "pending"
+    if elapsed < plan.import_from:
+        return "preimport"
+    if elapsed < plan.import_until:
+        return "import"
+    if plan.stall or elapsed < plan.finish:
+        return "index"
+    return "committing" if decisions.commit_at is not None else "uncommitted"
+
+
+def _success_end(plan: JobPlan, decisions: Decisions) -> float | None:
+    if plan.reject or plan.fail_at is not None or decisions.abort_at is not None or plan.stall:
+        return None
+    if not plan.two_phase:
+        return plan.finish
+    return None if decisions.commit_at is None else decisions.commit_at + plan.commit_seconds

@@ -17,7 +17,20 @@ CODE_BAD_JSON = 1801
 CODE_MISSING_PARAMETER = 1802
 CODE_RATE_LIMITED = 1807
 CODE_IMPORT_FAILED = 2100
+CODE_IMPORT_SYS_FAILED = 2101
+CODE_PANIC = 500
 CODE_TIMEOUT = 10001
+
+# With `proxy.http.standardErrorStatus` on (newest): the status of each code; input errors are 400.
+# Timeouts are decided where they happen (408 before the body was read, 500 after).
+STANDARD_STATUS = {
+    CODE_UNAUTHENTICATED: 401,
+    CODE_PERMISSION_DENIED: 403,
+    CODE_RATE_LIMITED: 429,
+    CODE_IMPORT_SYS_FAILED: 500,  # create is replay-unsafe: its retriable statuses become 500
+    CODE_PANIC: 500,
+}
+INPUT_ERROR_STATUS = 400
 
 JSON_TYPE = b"application/json; charset=utf-8"
 TEXT_TYPE = b"text/plain; charset=utf-8"
@@ -63,9 +76,12 @@ def success(data: dict[str, Any]) -> Reply:
     return json_reply({"code": CODE_OK, "data": data})
 
 
-def failure(error: ApiError) -> Reply:
-    """The error envelope."""
-    return json_reply({"code": error.code, "message": error.message}, error.status)
+def failure(error: ApiError, *, standard: bool = False) -> Reply:
+    """The error envelope, under HTTP 200 (or the error's own status), or under its standard status."""
+    status = error.status
+    if standard and error.code != CODE_TIMEOUT:
+        status = STANDARD_STATUS.get(error.code, INPUT_ERROR_STATUS)
+    return json_reply({"code": error.code, "message": error.message}, status)
 
 
 def text_reply(status: int, text: str, headers: list[tuple[bytes, bytes]] | None = None) -> Reply:

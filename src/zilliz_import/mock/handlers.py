@@ -1,0 +1,119 @@
+"""The import routes' handlers: decoded body in, `data` out, or an ApiError, in the server's order of checks.
+
+Order per route (reference sheet, sections 1 and 4): the HTTP layer binds the body (1801, 1802), the
+proxy checks the privilege (403), then the task checks the request (100, 1100, 2100), then datacoord
+applies its limits (back-pressure). Release differences come from `config.server` (releases.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from zilliz_import.mock.config import MockConfig
+from zilliz_import.mock.decoding import check_create, decode_create, decode_job_request, decode_list
+from zilliz_import.mock.replies import CODE_IMPORT_FAILED, CODE_PERMISSION_DENIED, ApiError
+from zilliz_import.mock.store import Job, JobStore
+
+BACKPRESSURE = "The number of jobs has reached the limit, please try again later"
+COMMITTABLE = {"uncommitted"}
+COMMIT_NO_OPS = {"committing", "completed"}
+ABORTABLE = {"pending", "preimport", "import", "index", "uncommitted"}
+
+
+class Handlers:
+    """The routes of one mock: each takes (user, header database, body) and returns the answer's `data`."""
+
+    def __init__(self, config: MockConfig, jobs: JobStore) -> None:
+        self.config = config
+        self.jobs = jobs
+        self.routes: dict[str, Callable[[str, str, bytes], dict[str, Any]]] = {
+            "create": self.create,
+            "list": self.list,
+            "get_progress": self.progress,
+            "describe": self.progress,
+        }
+        if config.server.two_phase_commit:
+            self.routes |= {"commit": self.commit, "abort": self.abort}
+
+    def create(self, user: str, header_db: str, body: bytes) -> dict[str, Any]:
+        """Start a job."""
+        request = decode_create(body)
+        db = request.db_name or header_db
+        self._require_privilege(user, db)
+        units = check_create(request, db_name=db, max_files=self.config.max_files)
+        if self.jobs.unfinished() >= self.config.max_import_jobs:
+            raise backpressure_error(self.config)
+        options = request.options if self.config.server.two_phase_commit else {}
+        job_id = self.jobs.create(db_name=db, collection_name=request.collection_name, files=units, options=options)
+        return {"jobId": job_id}
+
+    def list(self, user: str, header_db: str, body: bytes) -> dict[str, Any]:
+        """A collection's jobs, or every job the server remembers, across databases."""
+        body_db, collection = decode_list(body)
+        db = body_db or header_db
+        if self.config.server.list_forbidden_without_privilege:
+            self._require_privilege(user, db)
+        return {"records": self.jobs.records(db, collection, visible=lambda job_db: self._may(user, job_db))}
+
+    def progress(self, user: str, header_db: str, body: bytes) -> dict[str, Any]:
+        """One job's progress, found by ID alone."""
+        job = self._job(user, header_db, decode_job_request(body))
+        return self.jobs.progress(job, create_time=self.config.server.sends_create_time)
+
+    def commit(self, user: str, header_db: str, body: bytes) -> dict[str, Any]:
+        """Commit a two-phase job waiting at Uncommitted; a no-op once it is committing or done."""
+        job = self._job(user, header_db, decode_job_request(body, strict_int64=True))
+        phase = self.jobs.phase(job)
+        if phase in COMMITTABLE:
+            self.jobs.decide(job, commit_at=job.elapsed(self.config.clock()))
+        elif phase not in COMMIT_NO_OPS:
+            raise _not_now(job, "commit", phase)
+        return {}
+
+    def abort(self, user: str, header_db: str, body: bytes) -> dict[str, Any]:
+        """Abort a job that has not completed; a no-op on a failed one."""
+        job = self._job(user, header_db, decode_job_request(body, strict_int64=True))
+        phase = self.jobs.phase(job)
+        if phase in ABORTABLE:
+            self.jobs.decide(job, abort_at=job.elapsed(self.config.clock()))
+        elif phase != "failed":
+            raise _not_now(job, "abort", phase)
+        return {}
+
+    def _job(self, user: str, header_db: str, request: Any) -> Job:
+        db = request.db_name or header_db
+        if self.config.server.checks_privilege_first:
+            self._require_privilege(user, db)
+        job = self.jobs.find(request.job_id)
+        if job is None:
+            raise ApiError(
+                CODE_IMPORT_FAILED, f"import job does not exist, jobID={request.job_id}: importing data failed"
+            )
+        self._require_privilege(user, db)
+        return job
+
+    def _may(self, user: str, db: str) -> bool:
+        return user not in self.config.read_only_users
+
+    def _require_privilege(self, user: str, db: str) -> None:
+        if not self._may(user, db):
+            raise ApiError(
+                CODE_PERMISSION_DENIED,
+                f"PrivilegeImport: permission deny to {user} in the `{db}` database: privilege not permitted",
+                403,
+            )
+
+
+def backpressure_error(config: MockConfig) -> ApiError:
+    """The release's answer when too many jobs are unfinished (2100 on 2.5/2.6, 2101 on newest)."""
+    code = config.server.backpressure_code
+    suffix = "importing data failed" if code == CODE_IMPORT_FAILED else "importing data failed on server side"
+    return ApiError(code, f"{BACKPRESSURE}, limit={config.max_import_jobs}: {suffix}")
+
+
+def _not_now(job: Job, action: str, phase: str) -> ApiError:
+    """Not in the sheet: the mock refuses commit/abort in states where they cannot apply, with 2100."""
+    return ApiError(
+        CODE_IMPORT_FAILED, f"cannot {action} import job {job.plan.job_id} in phase {phase}: importing data failed"
+    )
