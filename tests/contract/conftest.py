@@ -55,6 +55,9 @@ def stepped_mock(**fields: Any) -> ASGIApp:
 # Release profiles of the mock (MockConfig fields) the bounded suite runs against in `make test`.
 PROFILES: dict[str, dict[str, Any]] = {
     "newest": {},
+    "2.6": {"release": "2.6"},
+    "2.5": {"release": "2.5"},
+    "newest --import-v3": {"import_v3": True},
 }
 NEWEST_ONLY = ("commitImportJob", "abortImportJob")  # sheet section 1: these routes exist on newest only
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import urllib.request
 from collections.abc import Iterator
@@ -51,7 +52,7 @@ def test_passes_against_the_healthy_mock_and_creates_jobs_when_allowed(
     args = ["contract", "--endpoint", healthy.url, "--token", DEFAULT_TOKEN, "--allow-create", "--junit", str(junit)]
     status, out, _ = run([*args, *QUICK], capsys)
     assert status == 0, out
-    assert "all 10 parts passed" in out
+    assert re.search(r"^all \d+ parts passed$", out, re.MULTILINE), out
     assert ET.parse(junit).getroot().get("failures") == "0"
     assert requests_served(healthy).get("create", 0) > 0
 

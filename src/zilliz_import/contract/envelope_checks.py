@@ -21,6 +21,7 @@ from zilliz_import.contract.session import AnyCase
 from zilliz_import.contract.spec import authentication_codes, error_codes
 
 WRONG_TOKEN = "contract-test:not-a-valid-token"
+PLAIN_REFUSALS = (405, 413)  # method probes and oversized bodies are refused with a plain-text page
 
 
 def fail(case: AnyCase, title: str, message: str) -> NoReturn:
@@ -46,7 +47,7 @@ def auth_codes(case: AnyCase) -> set[int]:
 
 @schemathesis.check
 def envelope_rejects_invalid_input(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
-    """An invalid body must be refused: a 4xx, or HTTP 200 with a non-zero code.
+    """An invalid body must be refused: an envelope with a non-zero code (under any HTTP status), or a 4xx.
 
     Invalid headers alone are exempt: the server documents that it ignores an unparsable
     `Request-Timeout`. The built-in check decides the remaining cases, since it knows which
@@ -55,7 +56,9 @@ def envelope_rejects_invalid_input(ctx: CheckContext, response: Response, case: 
     if case.meta is None or not case.meta.is_negative_at(ParameterLocation.BODY):
         return None
     code = envelope_code(response)
-    if response.status_code == 200 and code is not None and code != 0:
+    if code is not None and code != 0:  # refused, under whatever HTTP status (standardErrorStatus, 408...)
+        return True
+    if response.status_code in PLAIN_REFUSALS:
         return True
     return negative_data_rejection(ctx, response, case)
 
@@ -67,7 +70,7 @@ def envelope_answers_valid_requests(ctx: CheckContext, response: Response, case:
         return None
     code = envelope_code(response)
     if code is None:
-        if response.status_code in (405, 413):  # method probes and oversized bodies are answered in plain text
+        if response.status_code in PLAIN_REFUSALS:
             return None
         fail(case, "Not an envelope", f"HTTP {response.status_code} with a body that has no integer `code`")
     if code != 0 and code not in documented_codes(case):

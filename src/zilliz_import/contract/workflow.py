@@ -17,10 +17,12 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 import zilliz_import.contract.checks  # noqa: F401 - the follow-up runs every check
 from zilliz_import.contract import session
-from zilliz_import.contract.answer import COMMIT, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.answer import ABORT, COMMIT, CREATE, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
 from zilliz_import.contract.history import JobRecord
 
 WAITS_FOR_COMMIT = "Uncommitted"
+TWO_PHASE_FILE = "contract-tests/two-phase.parquet"
+AUTO_COMMIT_OFF = {"auto_commit": "false"}
 
 
 @dataclass
@@ -54,21 +56,34 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
 
     session.HISTORY.to_follow()  # jobs created before the stateful phase are not followed: it would take long
 
+    ends: dict[str, str] = {}  # two-phase jobs the follow-up started: job ID -> COMMIT or ABORT
+
     class Following(base):  # type: ignore[misc]
         def teardown(self) -> None:
-            for record in session.HISTORY.to_follow():
+            records = session.HISTORY.to_follow()
+            if can_commit and records and not ends:
+                records += self._start_two_phase(records[0])
+            for record in records:
                 if policy.take():
                     self._follow(record)
             super().teardown()
 
+        def _start_two_phase(self, like: JobRecord) -> list[JobRecord]:
+            """Sheet section 5: two jobs that wait at `Uncommitted`, one to commit and one to abort."""
+            for end in (COMMIT, ABORT):
+                body = {"collectionName": like.collection, "files": [[TWO_PHASE_FILE]], "options": AUTO_COMMIT_OFF}
+                job_id = self._send(CREATE, body, like).get("jobId")
+                ends[str(job_id)] = end
+            return session.HISTORY.to_follow()
+
         def _follow(self, record: JobRecord) -> None:
             job = {"jobId": record.job_id}
-            committed = False
+            ended = False
             for poll in range(policy.polls):
                 state = self._send(DESCRIBE if poll % 2 else PROGRESS, job, record).get("state")
-                if state == WAITS_FOR_COMMIT and not committed and can_commit:
-                    self._send(COMMIT, job, record)  # then it must go Committing, Completed
-                    committed = True
+                if state == WAITS_FOR_COMMIT and not ended and can_commit:
+                    self._send(ends.get(record.job_id, COMMIT), job, record)  # then Committing and Completed, or Failed
+                    ended = True
                 elif state in FINISHED or state == WAITS_FOR_COMMIT:
                     break
                 policy.pause()
