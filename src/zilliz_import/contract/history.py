@@ -16,12 +16,15 @@ WAITING = {
     "Uncommitted": {"Uncommitted", "Committing", "Completed", "Failed"},
     "Committing": {"Committing", "Completed", "Failed"},
 }
-TIME_RULES = (
-    "finished_job_stays_finished",
-    "progress_never_goes_back",
-    "uncommitted_moves_only_forward",
-    "job_listed_for_its_collection",
-)
+# name -> the line of the reference sheet (server-behaviour.md, second edition) it enforces
+TIME_RULES = {
+    "finished_job_stays_finished": 'Sheet section 3: "Completed" and "Failed" are terminal: never changes again.',
+    "progress_never_goes_back": "Sheet section 3: progress bands only rise, Pending 0-10 to Completed 100 (Failed: 0).",
+    "uncommitted_moves_only_forward": (
+        'Sheet section 5: `Uncommitted` "stays there"; `commit` -> Committing, Completed; `abort` -> Failed.'
+    ),
+    "job_listed_for_its_collection": 'Sheet section 1: `list` "with a `collectionName` ... returns its jobs".',
+}
 Problems = dict[str, list[str]]
 
 
