@@ -3,7 +3,9 @@
 Usage: python scripts/spec_rules.py SPEC
 
 Every example must validate against its own schema, every operation must be complete, links must
-name real operations, and the success codes must be exactly the codes the error envelope excludes.
+name real operations, the success codes must be exactly the codes the error envelope excludes, and
+each operation's documented error codes (`x-error-codes`) must be covered by the envelope's union and
+cover the codes of its own error examples.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:zilliz-import:openapi"
-REQUIRED_STATUSES = ("200", "401", "403", "408")
+# Default mode (200, 401, 403, 408, 500) and the standard-status mode (400, 429, 499).
+REQUIRED_STATUSES = ("200", "400", "401", "403", "408", "429", "499", "500")
 REQUIRED_OPERATION_KEYS = ("operationId", "summary", "description", "tags", "requestBody")
 
 
@@ -126,6 +129,37 @@ def envelope_errors(spec: dict[str, Any]) -> list[str]:
     return errors
 
 
+def example_codes(spec: dict[str, Any], operation: dict[str, Any]) -> Iterator[tuple[str, str, int]]:
+    """(status, example name, code) of every error example among the operation's responses."""
+    for status, declared in operation.get("responses", {}).items():
+        for media in resolve(spec, declared)[0].get("content", {}).values():
+            for name, example in media.get("examples", {}).items():
+                value = example.get("value")
+                if isinstance(value, dict) and isinstance(value.get("code"), int) and value["code"] != 0:
+                    yield status, name, value["code"]
+
+
+def error_code_errors(spec: dict[str, Any]) -> list[str]:
+    """Each operation documents its codes; they lie within the envelope's union, which they exhaust."""
+    union = set(spec["components"]["schemas"]["ErrorEnvelope"].get("x-error-codes", {}))
+    errors, used = [], set()
+    for path, method, operation in operations(spec):
+        where = f"{method.upper()} {path}"
+        codes = operation.get("x-error-codes")
+        if not isinstance(codes, dict) or not codes:
+            errors.append(f"{where}: no x-error-codes")
+            continue
+        used |= set(codes)
+        if set(codes) - union:
+            errors.append(f"{where}: x-error-codes {sorted(set(codes) - union)} are not in ErrorEnvelope's")
+        for status, name, code in example_codes(spec, operation):
+            if str(code) not in codes:
+                errors.append(f"{where} {status}: example {name!r} has code {code}, not in its x-error-codes")
+    if union - used:
+        errors.append(f"ErrorEnvelope: x-error-codes {sorted(union - used)} belong to no operation")
+    return errors
+
+
 def leftover_errors(spec: Any, where: str = "#") -> list[str]:
     """OpenAPI 3.0 keywords that 3.1 no longer has (`nullable`) and validators silently skip."""
     if isinstance(spec, dict):
@@ -141,7 +175,13 @@ def leftover_errors(spec: Any, where: str = "#") -> list[str]:
 
 def all_errors(spec: dict[str, Any]) -> list[str]:
     """Every rule's findings."""
-    return example_errors(spec) + operation_errors(spec) + envelope_errors(spec) + leftover_errors(spec)
+    return (
+        example_errors(spec)
+        + operation_errors(spec)
+        + envelope_errors(spec)
+        + error_code_errors(spec)
+        + leftover_errors(spec)
+    )
 
 
 def main(argv: list[str]) -> int:

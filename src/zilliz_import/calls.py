@@ -8,7 +8,7 @@ from __future__ import annotations
 import email.utils
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -35,6 +35,8 @@ from zilliz_import.shapes import problems
 
 PARSE_FAILURES = (ValueError, KeyError, TypeError, AttributeError, RecursionError)
 ENVELOPE_STATUSES = {401, 403, 408, 429}
+HTTP_TOO_MANY_REQUESTS, HTTP_SERVER_ERROR = 429, 500
+MIN_REDACTED = 4
 last_response: ContextVar[httpx.Response | None] = ContextVar("zilliz_import_last_response", default=None)
 
 
@@ -74,9 +76,16 @@ def transport_error(operation: str, error: Exception) -> ApiError:
     return kind(f"{type(error).__name__}: {detail}", operation=operation, may_have_reached_server=not connect)
 
 
-def unexpected(operation: str, error: Exception | None = None, detail: str = "") -> UnexpectedResponseError:
-    """The typed error for an answer the generated parser could not read, with the raw body kept."""
+def unexpected(operation: str, error: Exception | None = None, detail: str = "") -> ApiError:
+    """The typed error for an answer the generated parser could not read, with the raw body kept.
+
+    A 429 or 5xx whose body the parser rejected (a gateway's HTML page) is still the rate limit or the
+    server failure its status says: the spec documents these statuses, so the parser now reads them.
+    """
     response = last_response.get()
+    if error is not None and response is not None and _status_decides(response.status_code):
+        token = response.request.headers.get("authorization", "").removeprefix("Bearer ")
+        return status_error(operation, response.status_code, response.content, response.headers, _hiding(token))
     body = response.content if response is not None else b""
     status = response.status_code if response is not None else None
     why = f" ({detail or type(error).__name__})" if (detail or error is not None) else ""
@@ -99,12 +108,27 @@ def interpret(operation: str, detailed: Response[Any], redact: Callable[[str], s
         if wrong:
             raise unexpected(operation, detail="; ".join(wrong))
         return parsed.data
-    envelope = _loose_envelope(detailed.content)
     if status in ENVELOPE_STATUSES or status >= 500:
-        code, message = envelope or (0, excerpt(detailed.content))
-        retry_after = retry_after_seconds(detailed.headers.get("retry-after"))
-        raise from_envelope(operation, status, code, redact(message), retry_after)
+        raise status_error(operation, status, detailed.content, detailed.headers, redact)
     raise unexpected(operation)
+
+
+def status_error(
+    operation: str, status: int, content: bytes, headers: Mapping[str, str], redact: Callable[[str], str]
+) -> ApiError:
+    """The typed error of an HTTP status, with the envelope's code and message when the body has them."""
+    code, message = _loose_envelope(content) or (0, excerpt(content))
+    return from_envelope(operation, status, code, redact(message), retry_after_seconds(headers.get("retry-after")))
+
+
+def _status_decides(status: int) -> bool:
+    """Whether the status alone says what went wrong, whatever the body (429 and 5xx)."""
+    return status == HTTP_TOO_MANY_REQUESTS or status >= HTTP_SERVER_ERROR
+
+
+def _hiding(token: str) -> Callable[[str], str]:
+    """A redactor for the token the request carried (as the facade's, for tokens of 4 or more characters)."""
+    return lambda text: text.replace(token, "***") if len(token) >= MIN_REDACTED else text
 
 
 def _loose_envelope(content: bytes) -> tuple[int, str] | None:

@@ -58,6 +58,7 @@ PROFILES: dict[str, dict[str, Any]] = {
     "2.6": {"release": "2.6"},
     "2.5": {"release": "2.5"},
     "newest --import-v3": {"import_v3": True},
+    "newest --standard-error-status": {"standard_error_status": True},
 }
 NEWEST_ONLY = ("commitImportJob", "abortImportJob")  # sheet section 1: these routes exist on newest only
 

@@ -85,9 +85,7 @@ SUCCESS_PROGRESS_BODIES: dict[str, dict[str, Any]] = {
         for state, progress in JOB_STATES_AND_PROGRESS
     },
     **{f"file {state}": job_progress("Importing", 50, [file_progress(state, 50)]) for state in FILE_STATES},
-    "failed with reason": job_progress(
-        "Failed", 0, [file_progress("Failed", 0, reason="bad file")], reason="bad file"
-    ),
+    "failed with reason": job_progress("Failed", 0, [file_progress("Failed", 0, reason="bad file")], reason="bad file"),
     "failed before import, no details": job_progress("Failed", 0, [], reason="no binlog to import"),
     "completed, local zone": job_progress(
         "Completed", 100, [file_progress("Completed", 100, done=True)], completeTime="2024-04-01T14:17:55+08:00"
@@ -98,6 +96,16 @@ SUCCESS_PROGRESS_BODIES: dict[str, dict[str, Any]] = {
     "newer server with createTime": job_progress(
         "Importing", 40, [file_progress("InProgress", 40)], createTime="2024-04-01T14:15:02+08:00"
     ),
+    "pending, no details and no size yet": job_progress("Pending", 0, [], createTime="2024-04-01T14:15:02+08:00"),
+    "pre-import, no details yet": job_progress("Importing", 10, []),
+    "V3 import done, per-file completeTime empty and totalRows 0": job_progress(
+        "Completed",
+        100,
+        [dict(file_progress("Completed", 100), totalRows=0), dict(file_progress("Completed", 100), totalRows=0)],
+        completeTime="2024-04-01T14:17:55+08:00",
+        createTime="2024-04-01T14:15:02+08:00",
+    ),
+    "waiting for a commit": job_progress("Uncommitted", 99, [file_progress("Completed", 100, done=True)]),
 }
 
 # (HTTP status, body) of every row of the reference sheet's error table, plus the gateway's code.
@@ -113,11 +121,26 @@ ERROR_BODIES: dict[str, tuple[int, dict[str, Any]]] = {
         200,
         {"code": 2100, "message": "import job does not exist, jobID=1: importing data failed"},
     ),
-    "rate limited": (200, {"code": 1807, "message": "rate limit exceeded[rate=1]"}),
+    "Request-Timeout not an integer": (
+        200,
+        {"code": 1100, "message": 'Request-Timeout parse failed, err=strconv.Atoi: parsing "None": invalid syntax'},
+    ),
+    "handler panic": (500, {"code": 500, "message": "runtime error: invalid memory address"}),
     "unauthenticated": (401, {"code": 1800, "message": "user hasn't authenticated"}),
     "permission denied": (403, {"code": 1401, "message": "PrivilegeImport: privilege not permitted"}),
     "server timeout": (408, {"code": 10001, "message": "request timeout"}),
     "gateway api key": (401, {"code": 21119, "message": "The apikey is illegal."}),
+}
+
+# The same envelope under the statuses of `proxy.http.standardErrorStatus` (newest, opt-in).
+STANDARD_STATUS_ERROR_BODIES: dict[str, tuple[int, dict[str, Any]]] = {
+    "input error": (400, {"code": 2100, "message": "parse job id failed, error: invalid syntax"}),
+    "job does not exist": (400, {"code": 2100, "message": "import job does not exist, jobID=1: importing data failed"}),
+    "gateway rate limit": (429, {"code": 429, "message": "Too Many Requests"}),
+    "client went away": (499, {"code": 10000, "message": "context canceled"}),
+    "timeout after the body was read": (500, {"code": 10001, "message": "request timeout"}),
+    "incomplete upload": (408, {"code": 10001, "message": "request timeout"}),
+    "handler panic": (500, {"code": 500, "message": "runtime error: index out of range"}),
 }
 
 

@@ -6,6 +6,9 @@ from .create_import_job_success import CreateImportJobSuccess
 from .create_import_job_success_data import CreateImportJobSuccessData
 from .error_envelope import ErrorEnvelope
 from .import_file_progress import ImportFileProgress
+from .import_job_action_request import ImportJobActionRequest
+from .import_job_action_success import ImportJobActionSuccess
+from .import_job_action_success_data import ImportJobActionSuccessData
 from .import_job_progress import ImportJobProgress
 from .import_job_progress_success import ImportJobProgressSuccess
 from .import_job_summary import ImportJobSummary
@@ -23,6 +26,9 @@ __all__ = (
     "CreateImportJobSuccessData",
     "ErrorEnvelope",
     "ImportFileProgress",
+    "ImportJobActionRequest",
+    "ImportJobActionSuccess",
+    "ImportJobActionSuccessData",
     "ImportJobProgress",
     "ImportJobProgressSuccess",
     "ImportJobSummary",

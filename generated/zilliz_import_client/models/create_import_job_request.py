@@ -19,16 +19,21 @@ T = TypeVar("T", bound="CreateImportJobRequest")
 @_attrs_define
 class CreateImportJobRequest:
     collection_name: str
-    """ The collection to import into. """
+    """ The collection to import into, in the request's database. """
     files: list[list[str]]
     """ The files to import, as paths in the cluster's object storage. Each inner list is one
-    unit: a single row-based file (JSON, Parquet, CSV), or the column files of one
-    NumPy batch. At most 1,024 units per job (code 1100 beyond).
+    unit: a single row-based file (JSON, JSON Lines on newest, Parquet, CSV), or the column
+    files of one NumPy batch. At most 1,024 units per job by default (code 2100 beyond;
+    the limit is a server setting). Empty inner lists are dropped by the server before
+    counting (code 1100 when none is left); this document requires non-empty units.
      """
     db_name: None | str | Unset = UNSET
     """ The database; overrides the `DB-Name` header when not empty. `null` counts as absent. """
     partition_name: None | str | Unset = UNSET
-    """ The partition to import into; the default partition when absent, empty or `null`. """
+    """ The partition to import into; the default partition when absent, empty or `null`.
+    Code 200 when it does not exist, 2100 on a partition-key collection; required by
+    `backup` imports.
+     """
     options: ImportOptions | None | Unset = UNSET
     """ Import options; `null` counts as none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

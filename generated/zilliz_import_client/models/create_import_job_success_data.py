@@ -15,7 +15,8 @@ class CreateImportJobSuccessData:
     job_id: str
     """ An import job's ID: a decimal int64 written as a JSON string. The published page's example
     request sends a number, which the server rejects (code 1801); its response table says
-    integer, but the server answers a string. A value above the int64 range gets code 2100.
+    integer, but the server answers a string. A value above the int64 range gets code 2100
+    (1100 at commit and abort).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

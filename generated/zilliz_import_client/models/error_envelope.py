@@ -12,22 +12,30 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """What the server answers when a request fails. With HTTP 200 for request errors, and with
-    HTTP 401, 403 or 408 for authentication, permission and server-side timeouts.
+    """What the server answers when a request fails: by default with HTTP 200 for request errors,
+    and with HTTP 401, 403, 408 or 500 for authentication, permission, server-side timeouts
+    and handler panics; in standard-status mode with 400, 401, 403, 408, 429, 499 or 500.
+    Each operation's `x-error-codes` lists the codes it can answer; this is their union.
 
     | code | meaning | retry? |
     |---|---|---|
     | 100 | collection not found | no |
     | 200 | partition not found (not a success code, whatever the published page says) | no |
-    | 1100 | invalid parameter (for example an empty `files`) | no |
+    | 500 | handler panic (HTTP 500) | no |
+    | 1100 | invalid parameter (nothing to import, unparsable `Request-Timeout`, non-numeric `jobId` at commit/abort) |
+    no |
     | 1401 | permission denied (HTTP 403) | no |
     | 1800 | token missing or wrong (HTTP 401) | no |
     | 1801 | body is not JSON of the right shape, or `jobId` sent as a number | no |
     | 1802 | a required field is missing or empty | no |
-    | 1807 | rate limited | yes, later |
-    | 2100 | `jobId` not a decimal integer, or the job does not exist ("does not exist") | no |
-    | 10001 | server-side timeout (HTTP 408) | yes |
+    | 2100 | import failed: too many files, unknown or non-numeric `jobId`, or back-pressure on 2.5/2.6 ("please try
+    again later") | only the back-pressure message |
+    | 2101 | import failed on the server side: back-pressure on newest | yes, later |
+    | 10000 | the client went away (HTTP 499, standard mode) | no |
+    | 10001 | server-side timeout (HTTP 408, or 500 in standard mode) | yes |
     | 21119 | Zilliz Cloud gateway: API key not valid (HTTP 401) | no |
+
+    There is no 1807 (rate limit) on these routes; a gateway's HTTP 429 is retriable.
 
     """
 

@@ -22,8 +22,8 @@ class ImportFileProgress:
     """
 
     file_name: str
-    """ The file (or files) of this unit, as the server formats them: `[dir/1.parquet]` on
-    current servers, `id:<task> paths:"dir/1.parquet" ` on older ones.
+    """ The file (or files) of this unit, as the server formats them: `[dir/1.parquet]` or
+    `[a.npy b.npy]` on current servers, `id:<task> paths:"dir/1.parquet" ` on older ones.
      """
     file_size: int
     progress: int

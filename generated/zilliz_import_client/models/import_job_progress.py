@@ -25,13 +25,15 @@ class ImportJobProgress:
     job_id: str
     """ An import job's ID: a decimal int64 written as a JSON string. The published page's example
     request sends a number, which the server rejects (code 1801); its response table says
-    integer, but the server answers a string. A value above the int64 range gets code 2100.
+    integer, but the server answers a string. A value above the int64 range gets code 2100
+    (1100 at commit and abort).
      """
     collection_name: str
     """ The collection the job imports into. """
     state: KnownImportJobState | str
-    """ The state of a job: one of the known values, or one a newer server introduced. Only
-    `Completed` and `Failed` are terminal; treat anything unknown as still running.
+    """ The state of a job: one of the known values, or one a newer server introduced. Terminal
+    for a waiter: `Completed`, `Failed`, and `Uncommitted` (nothing more happens until someone
+    commits or aborts). Treat anything unknown as still running.
      """
     progress: int
     """ Progress in percent. """
@@ -42,8 +44,10 @@ class ImportJobProgress:
     """ An RFC 3339 time in the server's local zone, or `""` when there is none yet.
      """
     details: list[ImportFileProgress]
-    """ Progress per unit of `files`. Always present; empty when the job failed before the
-    import stage (the published page calls this `data[].details`; it is `data.details`).
+    """ Progress per unit of `files`. Always present, but `[]` while the job is `Pending` and
+    during pre-import (the server lists only import-stage tasks), and for a job that failed
+    before the import stage. The published page calls this `data[].details`; it is
+    `data.details`.
      """
     create_time: datetime.datetime | str | Unset = UNSET
     """ An RFC 3339 time in the server's local zone, or `""` when there is none yet.

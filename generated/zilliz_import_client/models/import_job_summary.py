@@ -20,12 +20,14 @@ class ImportJobSummary:
     job_id: str
     """ An import job's ID: a decimal int64 written as a JSON string. The published page's example
     request sends a number, which the server rejects (code 1801); its response table says
-    integer, but the server answers a string. A value above the int64 range gets code 2100.
+    integer, but the server answers a string. A value above the int64 range gets code 2100
+    (1100 at commit and abort).
      """
     collection_name: str
     state: KnownImportJobState | str
-    """ The state of a job: one of the known values, or one a newer server introduced. Only
-    `Completed` and `Failed` are terminal; treat anything unknown as still running.
+    """ The state of a job: one of the known values, or one a newer server introduced. Terminal
+    for a waiter: `Completed`, `Failed`, and `Uncommitted` (nothing more happens until someone
+    commits or aborts). Treat anything unknown as still running.
      """
     progress: int
     """ Progress in percent. """

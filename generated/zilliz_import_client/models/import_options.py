@@ -7,30 +7,173 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ImportOptions")
 
 
 @_attrs_define
 class ImportOptions:
-    """Import options as strings, for example `{"timeout": "300s"}`. The server reads a `null`
-    value as an empty string.
+    """Import options, every value a string (the server reads a `null` value as an empty
+    string). The known keys are listed; unknown keys pass through to the server, which
+    ignores those it does not know.
 
     """
 
+    timeout: None | str | Unset = UNSET
+    """ How long the job may run, as a Go duration (`300s`, `1.5h`). A bad value is code 2100 ("parse timeout
+    failed"). """
+    auto_commit: None | str | Unset = UNSET
+    """ `"false"` for a two-phase import (newest): the job stops at `Uncommitted` (99) until
+    `commitImportJob` or `abortImportJob`. Default `"true"`.
+     """
+    sep: None | str | Unset = UNSET
+    """ CSV field separator (one character; default `,`). """
+    nullkey: None | str | Unset = UNSET
+    """ CSV string that stands for a null value (default empty). """
+    backup: None | str | Unset = UNSET
+    """ `"true"` to restore from a backup's binlogs; needs `partitionName` (code 1100 "partition not specified"
+    without). """
+    l0_import: None | str | Unset = UNSET
+    """ `"true"` to restore L0 (delete) segments; needs a released collection. """
+    skip_disk_quota_check: None | str | Unset = UNSET
+    """ `"true"` skips the disk-quota check; honoured only with `backup` or `l0_import`. """
+    storage_version: None | str | Unset = UNSET
+    """ The binlog storage version of a `backup` import. """
+    start_ts: None | str | Unset = UNSET
+    """ Lower bound (a TSO timestamp) of the rows a `backup` import restores. The server also
+    accepts the spelling `startTs`, passed as an unknown key here.
+     """
+    end_ts: None | str | Unset = UNSET
+    """ Upper bound (a TSO timestamp) of the rows a `backup` import restores. The server also
+    accepts the spelling `endTs`, passed as an unknown key here.
+     """
     additional_properties: dict[str, None | str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        timeout: None | str | Unset
+        if isinstance(self.timeout, Unset):
+            timeout = UNSET
+        else:
+            timeout = self.timeout
+
+        auto_commit: None | str | Unset
+        if isinstance(self.auto_commit, Unset):
+            auto_commit = UNSET
+        else:
+            auto_commit = self.auto_commit
+
+        sep: None | str | Unset
+        if isinstance(self.sep, Unset):
+            sep = UNSET
+        else:
+            sep = self.sep
+
+        nullkey: None | str | Unset
+        if isinstance(self.nullkey, Unset):
+            nullkey = UNSET
+        else:
+            nullkey = self.nullkey
+
+        backup: None | str | Unset
+        if isinstance(self.backup, Unset):
+            backup = UNSET
+        else:
+            backup = self.backup
+
+        l0_import: None | str | Unset
+        if isinstance(self.l0_import, Unset):
+            l0_import = UNSET
+        else:
+            l0_import = self.l0_import
+
+        skip_disk_quota_check: None | str | Unset
+        if isinstance(self.skip_disk_quota_check, Unset):
+            skip_disk_quota_check = UNSET
+        else:
+            skip_disk_quota_check = self.skip_disk_quota_check
+
+        storage_version: None | str | Unset
+        if isinstance(self.storage_version, Unset):
+            storage_version = UNSET
+        else:
+            storage_version = self.storage_version
+
+        start_ts: None | str | Unset
+        if isinstance(self.start_ts, Unset):
+            start_ts = UNSET
+        else:
+            start_ts = self.start_ts
+
+        end_ts: None | str | Unset
+        if isinstance(self.end_ts, Unset):
+            end_ts = UNSET
+        else:
+            end_ts = self.end_ts
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
+
+        field_dict.update({})
+        if timeout is not UNSET:
+            field_dict["timeout"] = timeout
+        if auto_commit is not UNSET:
+            field_dict["auto_commit"] = auto_commit
+        if sep is not UNSET:
+            field_dict["sep"] = sep
+        if nullkey is not UNSET:
+            field_dict["nullkey"] = nullkey
+        if backup is not UNSET:
+            field_dict["backup"] = backup
+        if l0_import is not UNSET:
+            field_dict["l0_import"] = l0_import
+        if skip_disk_quota_check is not UNSET:
+            field_dict["skip_disk_quota_check"] = skip_disk_quota_check
+        if storage_version is not UNSET:
+            field_dict["storage_version"] = storage_version
+        if start_ts is not UNSET:
+            field_dict["start_ts"] = start_ts
+        if end_ts is not UNSET:
+            field_dict["end_ts"] = end_ts
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        import_options = cls()
+        timeout = _parse_timeout(d.pop("timeout", UNSET))
+
+        auto_commit = _parse_auto_commit(d.pop("auto_commit", UNSET))
+
+        sep = _parse_sep(d.pop("sep", UNSET))
+
+        nullkey = _parse_nullkey(d.pop("nullkey", UNSET))
+
+        backup = _parse_backup(d.pop("backup", UNSET))
+
+        l0_import = _parse_l0_import(d.pop("l0_import", UNSET))
+
+        skip_disk_quota_check = _parse_skip_disk_quota_check(d.pop("skip_disk_quota_check", UNSET))
+
+        storage_version = _parse_storage_version(d.pop("storage_version", UNSET))
+
+        start_ts = _parse_start_ts(d.pop("start_ts", UNSET))
+
+        end_ts = _parse_end_ts(d.pop("end_ts", UNSET))
+
+        import_options = cls(
+            timeout=timeout,
+            auto_commit=auto_commit,
+            sep=sep,
+            nullkey=nullkey,
+            backup=backup,
+            l0_import=l0_import,
+            skip_disk_quota_check=skip_disk_quota_check,
+            storage_version=storage_version,
+            start_ts=start_ts,
+            end_ts=end_ts,
+        )
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
@@ -62,3 +205,83 @@ class ImportOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_timeout(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_auto_commit(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_sep(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_nullkey(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_backup(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_l0_import(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_skip_disk_quota_check(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_storage_version(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_start_ts(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_end_ts(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="JobProgressRequest")
 
@@ -15,12 +17,23 @@ class JobProgressRequest:
     job_id: str
     """ An import job's ID: a decimal int64 written as a JSON string. The published page's example
     request sends a number, which the server rejects (code 1801); its response table says
-    integer, but the server answers a string. A value above the int64 range gets code 2100.
+    integer, but the server answers a string. A value above the int64 range gets code 2100
+    (1100 at commit and abort).
+     """
+    db_name: None | str | Unset = UNSET
+    """ The database for the permission check; overrides the `DB-Name` header when not empty.
+    It does not scope the job. The Node SDK sends it in every body.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         job_id = self.job_id
+
+        db_name: None | str | Unset
+        if isinstance(self.db_name, Unset):
+            db_name = UNSET
+        else:
+            db_name = self.db_name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -29,6 +42,8 @@ class JobProgressRequest:
                 "jobId": job_id,
             }
         )
+        if db_name is not UNSET:
+            field_dict["dbName"] = db_name
 
         return field_dict
 
@@ -37,8 +52,11 @@ class JobProgressRequest:
         d = dict(src_dict)
         job_id = d.pop("jobId")
 
+        db_name = _parse_db_name(d.pop("dbName", UNSET))
+
         job_progress_request = cls(
             job_id=job_id,
+            db_name=db_name,
         )
 
         job_progress_request.additional_properties = d
@@ -59,3 +77,11 @@ class JobProgressRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_db_name(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)

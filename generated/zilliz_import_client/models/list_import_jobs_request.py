@@ -17,7 +17,9 @@ class ListImportJobsRequest:
     """Filters of the listing."""
 
     collection_name: None | str | Unset = UNSET
-    """ Only jobs of this collection; every job of the database when absent, empty or `null`. """
+    """ Only jobs of this collection, resolved in the request's database; every job of every
+    database when absent, empty or `null`.
+     """
     db_name: None | str | Unset = UNSET
     """ The database; overrides the `DB-Name` header when not empty. `null` counts as absent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

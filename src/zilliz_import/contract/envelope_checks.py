@@ -47,7 +47,7 @@ def auth_codes(case: AnyCase) -> set[int]:
 
 @schemathesis.check
 def envelope_rejects_invalid_input(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
-    """An invalid body must be refused: an envelope with a non-zero code (under any HTTP status), or a 4xx.
+    """An invalid body must be refused: an envelope with a non-zero code (under any status below 500), or a 4xx.
 
     Invalid headers alone are exempt: the server documents that it ignores an unparsable
     `Request-Timeout`. The built-in check decides the remaining cases, since it knows which
@@ -56,7 +56,7 @@ def envelope_rejects_invalid_input(ctx: CheckContext, response: Response, case: 
     if case.meta is None or not case.meta.is_negative_at(ParameterLocation.BODY):
         return None
     code = envelope_code(response)
-    if code is not None and code != 0:  # refused, under whatever HTTP status (standardErrorStatus, 408...)
+    if code is not None and code != 0 and response.status_code < 500:  # the envelope refuses, whatever the status
         return True
     if response.status_code in PLAIN_REFUSALS:
         return True
