@@ -61,7 +61,22 @@ def test_read_only_unless_told(healthy: MockServer, capsys: pytest.CaptureFixtur
     status, out, _ = run(["contract", "--endpoint", healthy.url, "--token", DEFAULT_TOKEN, *QUICK], capsys)
     assert status == 0, out
     assert "(read-only)" in out
-    assert requests_served(healthy).get("create", 0) == 0
+    served = requests_served(healthy)
+    assert [served.get(route, 0) for route in ("create", "commit", "abort")] == [0, 0, 0]
+
+
+def test_read_only_runs_check_the_jobs_already_there(capsys: pytest.CaptureFixture[str]) -> None:
+    with MockServer(RewritingApp(edit_jobs(completed_at_99))) as server:
+        request = urllib.request.Request(
+            f"{server.url}/v2/vectordb/jobs/import/create",
+            data=json.dumps({"collectionName": "c", "files": [["a.parquet"]]}).encode(),
+            headers={"Authorization": f"Bearer {DEFAULT_TOKEN}", "Content-Type": "application/json"},
+        )
+        urllib.request.urlopen(request).close()  # loopback only
+        status, out, _ = run(["contract", "--endpoint", server.url, "--token", DEFAULT_TOKEN, *QUICK], capsys)
+    assert status == 1
+    assert "FAIL  jobs already on the server" in out
+    assert "completed_job_is_whole" in out.splitlines()[-1]
 
 
 def test_a_planted_server_fault_fails_with_a_report_naming_the_check(

@@ -17,7 +17,7 @@ import schemathesis
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from zilliz_import.contract import session
-from zilliz_import.contract.answer import CREATE, DESCRIBE, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.answer import ABORT, COMMIT, CREATE, DESCRIBE, LIST, PROGRESS, envelope_of
 from zilliz_import.contract.history import TIME_RULES
 from zilliz_import.contract.rules import RULES
 from zilliz_import.contract.runner import Budget, Outcome, run_suite
@@ -28,6 +28,7 @@ from zilliz_import.contract.workflow import FollowPolicy
 # checks replace them. schemathesis.toml in a checkout switches off the same ones (a test keeps them equal).
 REPLACED_BUILTINS = ("negative_data_rejection", "positive_data_acceptance", "ignored_auth", "missing_required_header")
 SEED = 20261129
+WRITES = (CREATE, COMMIT, ABORT)  # left out of a read-only run: they start or end real jobs
 EXISTING_JOBS = 5  # jobs already on the server that a read-only run follows
 CHECK_NAME = re.compile(r"Custom check failed: `(\w+)`|^- (?:ST\d+ )?([A-Z][\w ]+)$", re.MULTILINE)
 
@@ -58,7 +59,7 @@ def disabled_in(config_file: Path) -> tuple[str, ...]:
 
 
 def endpoint_schema(target: Target) -> OpenApiSchema:
-    """The packaged spec bound to the endpoint; without `create` unless the target allows it."""
+    """The packaged spec bound to the endpoint; without `create`, `commit` and `abort` unless the target allows it."""
     checks = {name: {"enabled": False} for name in (*REPLACED_BUILTINS, *target.disabled)}
     config = schemathesis.Config.from_dict(
         {
@@ -70,7 +71,10 @@ def endpoint_schema(target: Target) -> OpenApiSchema:
         }
     )
     schema = schemathesis.openapi.from_path(str(SPEC_PATH), config=config)
-    return schema if target.allow_create else cast(OpenApiSchema, schema.exclude(operation_id=[CREATE]))
+    if target.allow_create:
+        return schema
+    present = {result.ok().definition.raw["operationId"] for result in schema.get_all_operations()}  # type: ignore[union-attr]
+    return cast(OpenApiSchema, schema.exclude(operation_id=[op for op in WRITES if op in present]))
 
 
 def run_against(target: Target) -> list[Outcome]:
@@ -85,19 +89,22 @@ def run_against(target: Target) -> list[Outcome]:
 def existing_jobs(schema: OpenApiSchema) -> Outcome:
     """Read-only: the first jobs `list` shows, asked about on both progress paths, through every check."""
     label = "jobs already on the server"
+    headers = dict(schema.config.headers or {})  # cases made by hand do not get the configured token
     try:
-        listing = schema.find_operation_by_id(LIST).Case(body={}, media_type="application/json")
+        listing = schema.find_operation_by_id(LIST).Case(body={}, headers=headers, media_type="application/json")
         response = listing.call_and_validate()
+        listed = envelope_of(response.content) or {}
+        if listed.get("code") != 0:
+            return Outcome(label, f"list answered HTTP {response.status_code}, code {listed.get('code')}")
         base_url = (response.request.url or "").split(listing.operation.path)[0]
-        records = ((envelope_of(response.content) or {}).get("data") or {}).get("records") or []
-        for record in records[:EXISTING_JOBS]:
-            job_id, collection = str(record.get("jobId")), str(record.get("collectionName"))
-            session.HISTORY.remember(base_url, job_id, collection, "default", created=False)
+        for record in ((listed.get("data") or {}).get("records") or [])[:EXISTING_JOBS]:
+            job_id = str(record.get("jobId"))
+            session.HISTORY.remember(base_url, job_id, str(record.get("collectionName")), "default", created=False)
             for operation_id in (PROGRESS, DESCRIBE):
-                case = schema.find_operation_by_id(operation_id).Case(
-                    body={"jobId": job_id}, media_type="application/json"
-                )
-                case.call_and_validate()
+                operation = schema.find_operation_by_id(operation_id)
+                operation.Case(
+                    body={"jobId": job_id}, headers=headers, media_type="application/json"
+                ).call_and_validate()
     except (Exception, BaseExceptionGroup) as error:  # a failure is a finding to report
         return Outcome(label, str(error))
     return Outcome(label, None)
