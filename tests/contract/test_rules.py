@@ -46,6 +46,7 @@ def test_an_operations_own_codes_win_over_the_union() -> None:
         ("answer_is_about_the_job_asked", progress(job(jobId="8"))),
         ("numeric_job_id_refused", progress({}, sent=7, code=2100)),
         ("numeric_job_id_refused", progress(job(), sent=7)),
+        ("numeric_job_id_refused", Answer(PROGRESS, {"jobId": 7}, 200, {"code": 1100, "message": "m"}, None, "30")),
         (
             "list_follows_its_filter",
             Answer(LIST, {"collectionName": "c"}, 200, {"code": 0, "data": {"records": [job(collectionName="d")]}}),
@@ -70,6 +71,7 @@ def test_rules_accept_what_the_sheet_allows() -> None:
         progress({}, sent=7, code=1801),
         progress(job(state="Failed", progress=0, reason="bad file")),
         Answer(DESCRIBE, {"jobId": 7}, 400, {"code": 1801, "message": "can only accept json format request"}),
+        Answer(PROGRESS, {"jobId": 7}, 200, {"code": 1100, "message": "Request-Timeout parse failed"}, None, "0..0"),
     ]
     assert [p for answer in answers for rule in RULES.values() for p in rule(answer)] == []
 

@@ -36,6 +36,13 @@ class Answer:
     status: int
     body: dict[str, Any] | None
     base_url: str | None = None  # where it was sent, without the operation's path
+    timeout_header: str | None = None  # the `Request-Timeout` sent, as text
+
+    @property
+    def timeout_unparsable(self) -> bool:
+        """Whether the request sent a `Request-Timeout` that is not an integer (newest answers 1100 first)."""
+        text = (self.timeout_header or "").strip()
+        return self.timeout_header is not None and not text.lstrip("+-").isdigit()
 
     @property
     def code(self) -> int | None:

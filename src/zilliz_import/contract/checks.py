@@ -17,9 +17,9 @@ from schemathesis.checks import CheckContext
 from schemathesis.core.transport import Response
 
 from zilliz_import.contract import probes, session
-from zilliz_import.contract.answer import CREATE, DESCRIBE, JOB_VIEWS, LIST, PROGRESS, Answer
+from zilliz_import.contract.answer import CREATE, DESCRIBE, FINISHED, JOB_VIEWS, LIST, PROGRESS, Answer
 from zilliz_import.contract.envelope_checks import fail
-from zilliz_import.contract.history import TIME_RULES
+from zilliz_import.contract.history import TIME_RULES, JobRecord
 from zilliz_import.contract.rules import RULES, Rule, numeric_job_id_refused
 from zilliz_import.contract.session import AnyCase
 
@@ -43,7 +43,7 @@ def _register(name: str, doc: str | None, rule: Rule | None, probe: Probe | None
     schemathesis.check(check)
 
 
-def _created_job(ctx: CheckContext, case: AnyCase, answer: Answer) -> tuple[Any, Any]:
+def _created_job(case: AnyCase, answer: Answer) -> tuple[JobRecord | None, Any]:
     """The record of the job this answer is about when the run created it (else None), and its ID."""
     job_id = answer.job_id_sent if answer.operation_id in JOB_VIEWS else None
     return session.HISTORY.record(session.server_of(case, answer), job_id), job_id
@@ -61,7 +61,7 @@ def probe_listing(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]
 
 def probe_sibling(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]:
     """Ask the other progress path about the same job; the two must agree (one handler serves both)."""
-    record, job_id = _created_job(ctx, case, answer)
+    record, job_id = _created_job(case, answer)
     if record is None or answer.data is None:
         return []
     probe, other = probes.send(case, answer, SIBLING[answer.operation_id], {"jobId": job_id})
@@ -72,14 +72,14 @@ def probe_sibling(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]
             problems.append(
                 f"{other.operation_id} says {key} {theirs.get(key)!r}, {answer.operation_id} {mine.get(key)!r}"
             )
-    if mine.get("state") in ("Completed", "Failed") and theirs != mine:
+    if mine.get("state") in FINISHED and theirs != mine:
         problems.append(f"finished job {job_id}: {other.operation_id} answers {theirs}, {answer.operation_id} {mine}")
     return problems
 
 
 def probe_numeric_id(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]:
     """Once per operation and run, re-send a created job's ID as a JSON number: it must be code 1801."""
-    record, job_id = _created_job(ctx, case, answer)
+    record, job_id = _created_job(case, answer)
     key = (session.server_of(case, answer), answer.operation_id, "numeric")
     if record is None or answer.data is None or not job_id.isdigit() or not session.first_time(*key):
         return []

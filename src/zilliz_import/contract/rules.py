@@ -13,7 +13,7 @@ from zilliz_import.contract.answer import ABORT, COMMIT, JOB_VIEWS, LIST, Answer
 
 Rule = Callable[[Answer], list[str]]
 JOB_ROUTES = (*JOB_VIEWS, COMMIT, ABORT)  # the operations whose body is a jobId
-CODE_NOT_JSON = 1801
+CODE_NOT_JSON, CODE_BAD_TIMEOUT = 1801, 1100
 # Answered before the body is decoded (authentication, permission, server-side timeout): no verdict on jobId.
 BEFORE_DECODING = frozenset({1800, 1401, 10001, 21119})
 
@@ -110,6 +110,8 @@ def numeric_job_id_refused(answer: Answer) -> list[str]:
     if answer.operation_id not in JOB_ROUTES or not isinstance(sent, int | float) or isinstance(sent, bool):
         return []
     if answer.code is None or answer.code == CODE_NOT_JSON or answer.code in BEFORE_DECODING:
+        return []
+    if answer.code == CODE_BAD_TIMEOUT and answer.timeout_unparsable:  # the header is read before the body
         return []
     return [f"jobId sent as the number {sent} was answered with code {answer.code}, not 1801"]
 

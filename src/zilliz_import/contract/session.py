@@ -68,9 +68,14 @@ def answer_of(case: AnyCase, response: Response) -> Answer:
         operation_id = case.operation.definition.raw["operationId"]
         url = response.request.url or ""
         base_url = url.split(case.operation.path)[0] if case.operation.path in url else None
-        _last[:] = [response, Answer(operation_id, body, response.status_code, envelope_of(response.content), base_url)]
-    answer: Answer = _last[1]
-    return answer
+        timeout = {k.lower(): v for k, v in (case.headers or {}).items()}.get("request-timeout")
+        answer = Answer(
+            operation_id, body, response.status_code, envelope_of(response.content), base_url,
+            None if timeout is None else str(timeout),
+        )  # fmt: skip
+        _last[:] = [response, answer]
+    known: Answer = _last[1]
+    return known
 
 
 def observe(case: AnyCase, answer: Answer) -> Problems:
