@@ -7,7 +7,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lock generate check-generated lint-spec lint format typecheck test \
-        test-unit contract contract-live mock run bench fuzz compat clean
+        test-unit contract contract-live mock run bench fuzz compat api-diff clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ lock: ## re-resolve requirements/*.in into the lock files (needs the registry)
 
 generate: $(STAMP) ## regenerate generated/ from openapi/openapi.yaml
 	scripts/generate.sh
+
+api-diff: $(STAMP) ## what changed for importers of the client since BASE (a git ref, default HEAD)
+	scripts/api_diff.sh $(or $(BASE),HEAD)
 
 check-generated: $(STAMP) ## fail when generated/ differs from what the spec produces
 	scripts/check_generated.sh

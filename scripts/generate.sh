@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the client from the spec into a clean directory, then swaps it in whole,
-# so files the spec no longer produces cannot survive. With an argument, writes there instead.
+# so files the spec no longer produces cannot survive. Before the swap it reports what changed for
+# code that imports the client (spec and Python API against git HEAD) and refuses a breaking change
+# without a major bump of info.version (ALLOW_BREAKING=1 lets one through); generated/ is then
+# left as it was. With an argument (the drift check), writes there instead, with no report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:-generated}"
@@ -21,6 +24,13 @@ if grep -qi "warning" "$work/log"; then
   exit 1
 fi
 python scripts/stamp_generated.py "$work/client"
+if [ $# -eq 0 ]; then
+  echo "==> comparing with HEAD"
+  python scripts/api_diff.py --base HEAD --generated "$work/client" --enforce || {
+    echo "==> generated/ left as it was" >&2
+    exit 1
+  }
+fi
 echo "==> replacing $target"
 rm -rf "$target"
 mv "$work/client" "$target"

@@ -6,6 +6,7 @@ The facades return the generated models; the mock server lives in `zilliz_import
 from zilliz_import.errors import (
     ApiError,
     AuthenticationError,
+    BackPressureError,
     ClientTimeoutError,
     ConfigurationError,
     InvalidArgumentError,
@@ -24,16 +25,20 @@ from zilliz_import.errors import (
 )
 from zilliz_import.jobs_async import AsyncImportJobs
 from zilliz_import.jobs_sync import ImportJobs
+from zilliz_import.options import CreateOptions
 from zilliz_import.retry import RetryPolicy
-from zilliz_import.waiting import TERMINAL_STATES, ProgressEvent
+from zilliz_import.waiting import TERMINAL_STATES, Ending, ProgressEvent, ending
 
 __all__ = [
     "TERMINAL_STATES",
     "ApiError",
     "AsyncImportJobs",
     "AuthenticationError",
+    "BackPressureError",
     "ClientTimeoutError",
     "ConfigurationError",
+    "CreateOptions",
+    "Ending",
     "ImportJobs",
     "InvalidArgumentError",
     "InvalidRequestError",
@@ -50,4 +55,5 @@ __all__ = [
     "WaitManyTimeoutError",
     "WaitTimeoutError",
     "ZillizImportError",
+    "ending",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import email.utils
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -16,6 +16,8 @@ from typing import Any
 
 import httpx
 from zilliz_import_client.api.import_jobs import (
+    abort_import_job,
+    commit_import_job,
     create_import_job,
     describe_import_job,
     list_import_jobs,
@@ -28,15 +30,13 @@ from zilliz_import.errors import (
     ClientTimeoutError,
     TransportError,
     UnexpectedResponseError,
+    error_class,
     excerpt,
     from_envelope,
 )
 from zilliz_import.shapes import problems
 
 PARSE_FAILURES = (ValueError, KeyError, TypeError, AttributeError, RecursionError)
-ENVELOPE_STATUSES = {401, 403, 408, 429}
-HTTP_TOO_MANY_REQUESTS, HTTP_SERVER_ERROR = 429, 500
-MIN_REDACTED = 4
 last_response: ContextVar[httpx.Response | None] = ContextVar("zilliz_import_last_response", default=None)
 
 
@@ -55,7 +55,15 @@ OPERATIONS = {
     "create": create_import_job,
     "list": list_import_jobs,
     "describe": describe_import_job,
+    "commit": commit_import_job,
+    "abort": abort_import_job,
 }
+# Why an operation may meet an HTTP 404: the route exists only on some releases.
+MISSING_ROUTES = {
+    "commit": "this server has no commit route; two-phase imports need a newest (3.x) server",
+    "abort": "this server has no abort route; two-phase imports need a newest (3.x) server",
+}
+HTTP_NOT_FOUND = 404
 
 
 def remember(response: httpx.Response) -> None:
@@ -76,16 +84,9 @@ def transport_error(operation: str, error: Exception) -> ApiError:
     return kind(f"{type(error).__name__}: {detail}", operation=operation, may_have_reached_server=not connect)
 
 
-def unexpected(operation: str, error: Exception | None = None, detail: str = "") -> ApiError:
-    """The typed error for an answer the generated parser could not read, with the raw body kept.
-
-    A 429 or 5xx whose body the parser rejected (a gateway's HTML page) is still the rate limit or the
-    server failure its status says: the spec documents these statuses, so the parser now reads them.
-    """
+def unexpected(operation: str, error: Exception | None = None, detail: str = "") -> UnexpectedResponseError:
+    """The typed error for an answer the generated parser could not read, with the raw body kept."""
     response = last_response.get()
-    if error is not None and response is not None and _status_decides(response.status_code):
-        token = response.request.headers.get("authorization", "").removeprefix("Bearer ")
-        return status_error(operation, response.status_code, response.content, response.headers, _hiding(token))
     body = response.content if response is not None else b""
     status = response.status_code if response is not None else None
     why = f" ({detail or type(error).__name__})" if (detail or error is not None) else ""
@@ -95,12 +96,15 @@ def unexpected(operation: str, error: Exception | None = None, detail: str = "")
 
 
 def interpret(operation: str, detailed: Response[Any], redact: Callable[[str], str]) -> Any:
-    """The `data` of a success envelope, or raise the typed error the answer stands for."""
+    """The `data` of a success envelope, or raise the typed error the answer stands for.
+
+    An error envelope decides by its `code` under any HTTP status; the status decides only without one.
+    """
     parsed, status = detailed.parsed, int(detailed.status_code)
     if isinstance(parsed, ErrorEnvelope):
         wrong = problems(parsed)
         if wrong:
-            raise unexpected(operation, detail="; ".join(wrong))
+            raise refused(operation, detailed, redact, "; ".join(wrong))
         retry_after = retry_after_seconds(detailed.headers.get("retry-after"))
         raise from_envelope(operation, status, parsed.code, redact(parsed.message), retry_after)
     if parsed is not None and hasattr(parsed, "data"):
@@ -108,37 +112,51 @@ def interpret(operation: str, detailed: Response[Any], redact: Callable[[str], s
         if wrong:
             raise unexpected(operation, detail="; ".join(wrong))
         return parsed.data
-    if status in ENVELOPE_STATUSES or status >= 500:
-        raise status_error(operation, status, detailed.content, detailed.headers, redact)
-    raise unexpected(operation)
+    raise refused(operation, detailed, redact)
 
 
-def status_error(
-    operation: str, status: int, content: bytes, headers: Mapping[str, str], redact: Callable[[str], str]
+def refused(
+    operation: str, answer: Response[Any] | httpx.Response, redact: Callable[[str], str], why: str = ""
 ) -> ApiError:
-    """The typed error of an HTTP status, with the envelope's code and message when the body has them."""
-    code, message = _loose_envelope(content) or (0, excerpt(content))
-    return from_envelope(operation, status, code, redact(message), retry_after_seconds(headers.get("retry-after")))
+    """The typed error for an answer the generated parser did not type: by a loose envelope, else by status.
+
+    Args:
+        operation: The operation called.
+        answer: The generated response, or the raw httpx one when the parser raised.
+        redact: Removes the token from server text.
+        why: What the parser found wrong, for an `UnexpectedResponseError`.
+    """
+    status, content = int(answer.status_code), answer.content
+    retry_after = retry_after_seconds(answer.headers.get("retry-after"))
+    envelope = _loose_envelope(content)
+    if envelope is not None:
+        return from_envelope(operation, status, envelope[0], redact(envelope[1]), retry_after)
+    if error_class(status, None, "") is not None:
+        return from_envelope(operation, status, 0, redact(excerpt(content)), retry_after)
+    if status == HTTP_NOT_FOUND and operation in MISSING_ROUTES:
+        why = MISSING_ROUTES[operation]
+    return unexpected(operation, detail=why)
 
 
-def _status_decides(status: int) -> bool:
-    """Whether the status alone says what went wrong, whatever the body (429 and 5xx)."""
-    return status == HTTP_TOO_MANY_REQUESTS or status >= HTTP_SERVER_ERROR
-
-
-def _hiding(token: str) -> Callable[[str], str]:
-    """A redactor for the token the request carried (as the facade's, for tokens of 4 or more characters)."""
-    return lambda text: text.replace(token, "***") if len(token) >= MIN_REDACTED else text
+def unreadable(operation: str, error: Exception, redact: Callable[[str], str]) -> ApiError:
+    """The typed error when the generated parser raised: an error status still decides (a 5xx HTML page)."""
+    response = last_response.get()
+    if response is None or error_class(response.status_code, None, "") is None:
+        return unexpected(operation, error)
+    return refused(operation, response, redact, type(error).__name__)
 
 
 def _loose_envelope(content: bytes) -> tuple[int, str] | None:
-    """(code, message) when an undocumented status still carries the error envelope."""
+    """(code, message) when an answer the spec does not type still carries an error envelope."""
     try:
         body = json.loads(content)
     except (ValueError, RecursionError):
         return None
-    if isinstance(body, dict) and isinstance(body.get("code"), int) and isinstance(body.get("message"), str):
-        return body["code"], body["message"]
+    if not isinstance(body, dict):
+        return None
+    code, message = body.get("code"), body.get("message")
+    if type(code) is int and code != 0 and isinstance(message, str):
+        return code, message
     return None
 
 

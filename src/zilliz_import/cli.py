@@ -1,6 +1,7 @@
-"""The `zilliz-import` command: progress, watch, list, create and mock.
+"""The `zilliz-import` command: progress, watch, list, create, commit, abort and mock.
 
-Exit codes: 0 success; 1 a job failed or the server refused; 2 bad input; 3 a watch timed out.
+Exit codes: 0 success; 1 a job failed or the server refused; 2 bad input; 3 a watch timed out;
+4 a watch ended with jobs waiting at `Uncommitted` for a commit or an abort (none failed).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import click
 from rich.console import Console
 
 from zilliz_import.contract.command import contract
-from zilliz_import.display import as_json, display_for, jobs_table, progress_table
+from zilliz_import.display import as_json, display_for, jobs_table, progress_table, reason_text
 from zilliz_import.errors import (
     ApiError,
     ConfigurationError,
@@ -25,10 +26,11 @@ from zilliz_import.errors import (
 from zilliz_import.jobs_async import AsyncImportJobs
 from zilliz_import.jobs_base import job_id_text
 from zilliz_import.jobs_sync import ImportJobs
+from zilliz_import.options import CreateOptions, duration_text
 from zilliz_import.settings import DEFAULT_TIMEOUT, ENV_DB, ENV_ENDPOINT, ENV_TOKEN
-from zilliz_import.waiting import state_name
+from zilliz_import.waiting import Ending, ending
 
-EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT = 1, 2, 3
+EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_UNCOMMITTED = 1, 2, 3, 4
 PIPE_WIDTH = 160  # rich assumes 80 columns when not on a terminal, which truncates file names
 console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 errors = Console(stderr=True, highlight=False)
@@ -109,8 +111,20 @@ def list_jobs(ctx: click.Context, collection: str | None, as_json_output: bool) 
 @click.argument("files", nargs=-1, required=True)
 @click.option("--partition", help="Partition to import into.")
 @click.option("--option", "options", multiple=True, metavar="KEY=VALUE", help="Import option; repeatable.")
+@click.option("--no-auto-commit", is_flag=True, help="Two-phase import: stop at Uncommitted until commit or abort.")
+@click.option(
+    "--import-timeout", metavar="DURATION", help="How long the import may run: seconds or a Go duration (1.5h)."
+)
 @click.pass_context
-def create(ctx: click.Context, collection: str, files: tuple[str, ...], partition: str | None, options: Any) -> None:
+def create(  # noqa: PLR0917 - click passes one argument per option
+    ctx: click.Context,
+    collection: str,
+    files: tuple[str, ...],
+    partition: str | None,
+    options: Any,
+    no_auto_commit: bool,
+    import_timeout: str | None,
+) -> None:
     """Start an import job of FILES into COLLECTION; prints the job ID.
 
     Each FILE is one unit; join the column files of one unit with commas (a.npy,b.npy).
@@ -118,36 +132,97 @@ def create(ctx: click.Context, collection: str, files: tuple[str, ...], partitio
     pairs = [option.partition("=") for option in options]
     if any(not sep or not key for key, sep, _ in pairs):
         raise click.BadParameter("options take the form KEY=VALUE", param_hint="--option")
+    typed = CreateOptions(
+        timeout=seconds_or_duration(import_timeout),
+        auto_commit=False if no_auto_commit else None,
+        extra={k: v for k, _, v in pairs},
+    )
     units = [[path for path in unit.split(",") if path] for unit in files]
     with ImportJobs(**settings_of(ctx)) as jobs:
-        created = jobs.create(collection, units, partition_name=partition, options={k: v for k, _, v in pairs})
+        created = jobs.create(collection, units, partition_name=partition, options=typed)
     console.print(created.job_id)
+
+
+def seconds_or_duration(text: str | None) -> str | None:
+    """`--import-timeout`: a number of seconds becomes a Go duration; anything else is checked as one."""
+    if text is None:
+        return None
+    try:
+        return duration_text(float(text))
+    except ValueError:
+        return text
 
 
 @cli.command()
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
 @click.option("--wait", "deadline", type=click.FloatRange(min=0.1), default=3600, show_default=True,
               help="Seconds to wait for all jobs.")  # fmt: skip
+@click.option("--through-uncommitted", is_flag=True, help="Keep waiting at Uncommitted (another process commits).")
 @click.pass_context
-def watch(ctx: click.Context, job_id_list: tuple[str, ...], deadline: float) -> None:
-    """Watch jobs until they end: exit 0 if all completed, 1 if any failed, 3 on timeout."""
+def watch(ctx: click.Context, job_id_list: tuple[str, ...], deadline: float, through_uncommitted: bool) -> None:
+    """Watch jobs until they end: exit 0 if all completed, 1 if any failed, 3 on timeout, 4 if any wait for a commit."""
     display = display_for(console)
     try:
         with display:
-            finals = asyncio.run(_watch(settings_of(ctx), job_id_list, deadline, display.update))
+            finals = asyncio.run(_watch(settings_of(ctx), job_id_list, deadline, display.update, through_uncommitted))
     except WaitManyTimeoutError as error:
         fail(f"{error}: {', '.join(error.unfinished)}", EXIT_TIMEOUT)
-    failed = {job: p for job, p in finals.items() if state_name(p) != "Completed"}
-    for job, data in failed.items():
-        reason = data.reason if isinstance(data.reason, str) else "no reason given"
-        errors.print(f"job {job} {state_name(data)}: {reason}", markup=False, soft_wrap=True)
-    console.print(f"{len(finals) - len(failed)} of {len(finals)} jobs completed")
-    sys.exit(EXIT_FAILED if failed else 0)
+    ends = {job: ending(p) for job, p in finals.items()}
+    for job, data in finals.items():
+        if ends[job] is Ending.FAILED:
+            errors.print(f"job {job} Failed: {reason_text(data)}", markup=False, soft_wrap=True)
+    waiting = [job for job, end in ends.items() if end is Ending.UNCOMMITTED]
+    if waiting:
+        errors.print(f"waiting for a commit or an abort: {' '.join(waiting)}", markup=False, soft_wrap=True)
+    completed = sum(1 for end in ends.values() if end is Ending.COMPLETED)
+    console.print(f"{completed} of {len(finals)} jobs completed")
+    sys.exit(watch_status(list(ends.values())))
 
 
-async def _watch(settings: dict[str, Any], ids: tuple[str, ...], deadline: float, on_event: Callable[..., Any]) -> Any:
+def watch_status(ends: list[Ending | None]) -> int:
+    """The exit status of a watch: a failure wins over jobs waiting for a commit."""
+    if any(end is not Ending.COMPLETED and end is not Ending.UNCOMMITTED for end in ends):
+        return EXIT_FAILED
+    return EXIT_UNCOMMITTED if Ending.UNCOMMITTED in ends else 0
+
+
+async def _watch(
+    settings: dict[str, Any], ids: tuple[str, ...], deadline: float, on_event: Callable[..., Any], through: bool
+) -> Any:
     async with AsyncImportJobs(**settings) as jobs:
-        return await jobs.wait_many(ids, timeout=deadline, on_progress=on_event)
+        return await jobs.wait_many(ids, timeout=deadline, on_progress=on_event, through_uncommitted=through)
+
+
+@cli.command()
+@click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
+@click.pass_context
+def commit(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
+    """Commit two-phase jobs waiting at Uncommitted (newest servers); exit 1 if any could not be."""
+    act(ctx, "commit", job_id_list)
+
+
+@cli.command()
+@click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
+@click.pass_context
+def abort(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
+    """Abort jobs that have not completed (newest servers); exit 1 if any could not be."""
+    act(ctx, "abort", job_id_list)
+
+
+def act(ctx: click.Context, action: str, ids: tuple[str, ...]) -> None:
+    """Commit or abort every job, going on after a refusal; one line per job, exit 1 if any was refused."""
+    refused = 0
+    with ImportJobs(**settings_of(ctx)) as jobs:
+        for job_id in ids:
+            try:
+                getattr(jobs, action)(job_id)
+            except ApiError as error:
+                refused += 1
+                errors.print(f"job {job_id}: {error}", markup=False, soft_wrap=True)
+            else:
+                console.print(f"{action} {job_id}: done")
+    if refused:
+        sys.exit(EXIT_FAILED)
 
 
 @cli.command()

@@ -11,9 +11,24 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn
 from rich.table import Table
 from rich.text import Text
-from zilliz_import_client.models import ImportJobProgress, ImportJobSummary
+from zilliz_import_client.models import ImportFileProgress, ImportJobProgress, ImportJobSummary
 
-from zilliz_import.waiting import ProgressEvent, state_name
+from zilliz_import.waiting import AWAITING_COMMIT, ProgressEvent, state_name
+
+FAILED = "Failed"
+
+
+def reason_text(data: ImportJobProgress | ImportFileProgress) -> str:
+    """The server's reason for a failure, or a placeholder."""
+    return data.reason if isinstance(data.reason, str) and data.reason else "no reason given"
+
+
+def state_text(data: ImportJobProgress) -> str:
+    """The job state, with the reason of a failure or a note for a job waiting for its commit."""
+    state = state_name(data)
+    if state == FAILED:
+        return f"{state} ({reason_text(data)})"
+    return f"{state} (waiting for a commit or an abort)" if state == AWAITING_COMMIT else state
 
 
 class Display(Protocol):
@@ -58,7 +73,7 @@ class LiveDisplay:
         if event.job_id not in self.jobs:
             self.jobs[event.job_id] = self.progress.add_task(f"job {event.job_id}", total=100, state="", detail="")
         detail = f"{data.imported_rows:,}/{data.total_rows:,} rows  {rate_text(event)}"
-        state = escape(state_name(data))
+        state = escape(state_text(data))
         self.progress.update(self.jobs[event.job_id], completed=data.progress, state=state, detail=detail)
         for index, item in enumerate(data.details):
             key = (event.job_id, index)
@@ -92,7 +107,7 @@ class PlainDisplay:
         self.seen[event.job_id] = key
         files = sum(1 for d in data.details if str(d.state) == "Completed")
         self.console.print(
-            f"job {event.job_id}: {state_name(data)} {data.progress}% "
+            f"job {event.job_id}: {state_text(data)} {data.progress}% "
             f"{data.imported_rows:,}/{data.total_rows:,} rows, {files}/{len(data.details)} files, {rate_text(event)}",
             highlight=False,
             markup=False,
@@ -117,14 +132,18 @@ def progress_table(data: ImportJobProgress) -> Table:
     table.add_column("file", overflow="fold")
     for column in ("state", "progress", "rows", "size", "completed"):
         table.add_column(column)
+    reasons = any(isinstance(item.reason, str) for item in data.details)
+    if reasons:
+        table.add_column("reason", overflow="fold")
     for item in data.details:
-        table.add_row(
+        cells: list[Text | str] = [
             Text(item.file_name), Text(str(item.state)), f"{item.progress}%",
             f"{item.imported_rows:,}/{item.total_rows:,}", f"{item.file_size:,}", Text(str(item.complete_time or "-")),
-        )  # fmt: skip
+        ]  # fmt: skip
+        table.add_row(*cells, *([Text(item.reason if isinstance(item.reason, str) else "")] if reasons else []))
     table.caption = Text(
-        f"{state_name(data)} {data.progress}%, {data.imported_rows:,}/{data.total_rows:,} rows, "
-        f"{data.file_size:,} bytes" + (f", reason: {data.reason}" if isinstance(data.reason, str) else "")
+        f"{state_text(data)} {data.progress}%, {data.imported_rows:,}/{data.total_rows:,} rows, "
+        f"{data.file_size:,} bytes"
     )
     return table
 

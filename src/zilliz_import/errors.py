@@ -4,12 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-AUTHENTICATION_CODES = frozenset({1800, 21119})  # the server's, and Zilliz Cloud's gateway's
-PERMISSION_CODES = frozenset({1401})
-RATE_LIMIT_CODES = frozenset({1807})
-SERVER_TIMEOUT_CODES = frozenset({10001})
-INVALID_REQUEST_CODES = frozenset({100, 200, 1100, 1801, 1802})
-JOB_CODE = 2100
 BODY_EXCERPT = 500
 
 
@@ -62,7 +56,7 @@ class PermissionDeniedError(ApiError):
 
 
 class JobNotFoundError(ApiError):
-    """No job has this ID in this database (code 2100, "does not exist")."""
+    """No job has this ID (code 2100, "does not exist")."""
 
 
 class InvalidRequestError(ApiError):
@@ -79,6 +73,14 @@ class RateLimitedError(ApiError):
         self.retry_after = retry_after
 
 
+class BackPressureError(RateLimitedError):
+    """The server runs as many unfinished import jobs as it allows; no job was started, try again later.
+
+    Code 2100 (Milvus 2.5, 2.6) or 2101 (newest) with "The number of jobs has reached the limit".
+    `create` retries it within its retry policy.
+    """
+
+
 class ServerTimeoutError(ApiError):
     """The server gave up on the request (HTTP 408, code 10001)."""
 
@@ -86,7 +88,7 @@ class ServerTimeoutError(ApiError):
 
 
 class ServerError(ApiError):
-    """The server or a gateway failed (HTTP 5xx)."""
+    """The server or a gateway failed (HTTP 5xx or 499, code 500 for a handler panic, other 2101s)."""
 
     retriable = True
 
@@ -152,24 +154,85 @@ class WaitManyTimeoutError(WaitTimeoutError):
         self.unfinished = unfinished
 
 
-def from_envelope(  # noqa: PLR0911 - one return per kind of error
-    operation: str, status: int, code: int, message: str, retry_after: float | None = None
-) -> ApiError:
-    """The typed error for an error envelope (or a bare HTTP status, with code 0)."""
+# What an error envelope's `code` means, whatever the HTTP status; refined by MESSAGE_CLASSES.
+CODE_CLASSES: dict[int, type[ApiError]] = {
+    100: InvalidRequestError,  # collection not found
+    200: InvalidRequestError,  # partition not found (never success)
+    500: ServerError,  # handler panic
+    1100: InvalidRequestError,  # invalid parameter
+    1401: PermissionDeniedError,
+    1800: AuthenticationError,
+    1801: InvalidRequestError,  # not JSON, or a numeric jobId
+    1802: InvalidRequestError,  # missing parameter
+    1807: RateLimitedError,  # not sent by the import routes; kept for gateways
+    2100: InvalidRequestError,  # importing data failed: too many files, bad option ...
+    2101: ServerError,  # importing data failed on server side (newest)
+    10000: ServerError,  # the request was cancelled (HTTP 499 in standard mode)
+    10001: ServerTimeoutError,
+    21119: AuthenticationError,  # Zilliz Cloud's gateway: illegal API key
+}
+# (codes, words in the message, class): checked before CODE_CLASSES, first match wins.
+MESSAGE_CLASSES: tuple[tuple[frozenset[int], str, type[ApiError]], ...] = (
+    (frozenset({2100}), "does not exist", JobNotFoundError),
+    (frozenset({2100, 2101}), "number of jobs has reached the limit", BackPressureError),
+)
+# What the HTTP status means when there is no envelope, or its code is in no table; 5xx is ServerError.
+STATUS_CLASSES: dict[int, type[ApiError]] = {
+    400: InvalidRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    408: ServerTimeoutError,
+    429: RateLimitedError,
+    499: ServerError,  # the server dropped the request (standardErrorStatus: cancelled)
+}
+JOB_CODE = 2100
+
+
+def codes_of(kind: type[ApiError]) -> frozenset[int]:
+    """The envelope codes that `CODE_CLASSES` maps to `kind`."""
+    return frozenset(code for code, known in CODE_CLASSES.items() if known is kind)
+
+
+# The earlier constants, read from the table.
+AUTHENTICATION_CODES = codes_of(AuthenticationError)
+PERMISSION_CODES = codes_of(PermissionDeniedError)
+RATE_LIMIT_CODES = codes_of(RateLimitedError)
+SERVER_TIMEOUT_CODES = codes_of(ServerTimeoutError)
+INVALID_REQUEST_CODES = codes_of(InvalidRequestError) - {JOB_CODE}
+SERVER_ERROR_MIN = 500
+
+
+def error_class(status: int, code: int | None, message: str) -> type[ApiError] | None:
+    """The class an answer stands for: by the envelope's code (and message), else by the HTTP status.
+
+    Args:
+        status: The HTTP status.
+        code: The envelope's non-zero `code`, or None (or 0) when there is no error envelope.
+        message: The envelope's message (ignored without a code).
+
+    Returns:
+        The class, or None when neither the code nor the status says anything (then the answer is unexpected).
+    """
+    if code:
+        lowered = message.lower()
+        for codes, words, kind in MESSAGE_CLASSES:
+            if code in codes and words in lowered:
+                return kind
+        if code in CODE_CLASSES:
+            return CODE_CLASSES[code]
+    return STATUS_CLASSES.get(status) or (ServerError if status >= SERVER_ERROR_MIN else None)
+
+
+def from_envelope(operation: str, status: int, code: int, message: str, retry_after: float | None = None) -> ApiError:
+    """The typed error for an error envelope (or a bare HTTP status, with code 0).
+
+    An envelope whose code no table knows, under a status that says nothing, is an `InvalidRequestError`.
+    """
+    kind = error_class(status, code, message) or InvalidRequestError
     where: dict[str, Any] = {"operation": operation, "status": status, "code": code or None}
-    if status == 401 or code in AUTHENTICATION_CODES:
-        return AuthenticationError(message, **where)
-    if status == 403 or code in PERMISSION_CODES:
-        return PermissionDeniedError(message, **where)
-    if status == 429 or code in RATE_LIMIT_CODES:
-        return RateLimitedError(message, retry_after=retry_after, **where)
-    if status == 408 or code in SERVER_TIMEOUT_CODES:
-        return ServerTimeoutError(message, **where)
-    if status >= 500:
-        return ServerError(message, **where)
-    if code == JOB_CODE and "does not exist" in message:
-        return JobNotFoundError(message, **where)
-    return InvalidRequestError(message, **where)
+    if issubclass(kind, RateLimitedError):
+        return kind(message, retry_after=retry_after, **where)
+    return kind(message, **where)
 
 
 def excerpt(body: bytes) -> str:

@@ -12,9 +12,10 @@ from typing import Any, Self
 import httpx
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
-from zilliz_import.calls import PARSE_FAILURES, Call, interpret, remember_async, transport_error, unexpected
+from zilliz_import.calls import PARSE_FAILURES, Call, interpret, remember_async, transport_error, unreadable
 from zilliz_import.errors import ApiError, WaitManyTimeoutError, WaitTimeoutError
 from zilliz_import.jobs_base import BaseImportJobs, Files
+from zilliz_import.options import CreateOptions
 from zilliz_import.retry import async_retrying, first_retry_delay
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback, Waiter
 
@@ -33,11 +34,12 @@ class AsyncImportJobs(BaseImportJobs):
         files: Files,
         *,
         partition_name: str | None = None,
-        options: Mapping[str, str] | None = None,
+        options: Mapping[str, str] | CreateOptions | None = None,
+        auto_commit: bool | None = None,
     ) -> CreateImportJobSuccessData:
         """Start an import job; see `ImportJobs.create`."""
         result: CreateImportJobSuccessData = await self._run(
-            self._create(collection_name, files, partition_name, options)
+            self._create(collection_name, files, partition_name, options, auto_commit)
         )
         return result
 
@@ -51,6 +53,14 @@ class AsyncImportJobs(BaseImportJobs):
         result: ImportJobProgress = await self._run(self._progress(job_id))
         return result
 
+    async def commit(self, job_id: str | int) -> None:
+        """Commit a two-phase job waiting at `Uncommitted`; see `ImportJobs.commit`."""
+        await self._run(self._action("commit", job_id))
+
+    async def abort(self, job_id: str | int) -> None:
+        """Abort a job that has not completed; see `ImportJobs.abort`."""
+        await self._run(self._action("abort", job_id))
+
     async def wait(
         self,
         job_id: str | int,
@@ -60,11 +70,12 @@ class AsyncImportJobs(BaseImportJobs):
         on_progress: ProgressCallback | None = None,
         stall_after: float = DEFAULT_STALL_AFTER,
         raise_on_failure: bool = False,
+        through_uncommitted: bool = False,
     ) -> ImportJobProgress:
         """Poll until the job ends; see `ImportJobs.wait`."""
         waiter = self._waiter(
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
-            stall_after=stall_after, raise_on_failure=raise_on_failure,
+            stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
         return await self._follow(waiter)
 
@@ -76,6 +87,7 @@ class AsyncImportJobs(BaseImportJobs):
         on_progress: ProgressCallback | None = None,
         stall_after: float = DEFAULT_STALL_AFTER,
         concurrency: int = 64,
+        through_uncommitted: bool = False,
     ) -> dict[str, ImportJobProgress]:
         """Wait for many jobs at once, each polled on its own adaptive schedule, on one connection pool.
 
@@ -85,14 +97,21 @@ class AsyncImportJobs(BaseImportJobs):
             on_progress: Called with a `ProgressEvent` after every answer of any job.
             stall_after: Seconds without change after which events report a stall.
             concurrency: Polls in flight at most.
+            through_uncommitted: Keep waiting at `Uncommitted`, for jobs that another process commits.
 
         Returns:
-            The final progress of every job, by job ID (failed jobs included).
+            The final progress of every job, by job ID: `Completed`, `Failed` or `Uncommitted`.
 
         Raises:
             WaitManyTimeoutError: The deadline passed; it holds the finished and the unfinished jobs.
         """
-        waiters = [self._waiter(j, timeout=timeout, on_progress=on_progress, stall_after=stall_after) for j in job_ids]
+        waiters = [
+            self._waiter(
+                job_id, timeout=timeout, on_progress=on_progress, stall_after=stall_after,
+                through_uncommitted=through_uncommitted,
+            )
+            for job_id in job_ids
+        ]  # fmt: skip
         gate = asyncio.Semaphore(concurrency)
         outcomes = await asyncio.gather(*(self._follow(w, gate) for w in waiters), return_exceptions=True)
         finished: dict[str, ImportJobProgress] = {}
@@ -154,7 +173,7 @@ class AsyncImportJobs(BaseImportJobs):
         except TRANSPORT_FAILURES as error:
             raise transport_error(call.name, error) from None
         except PARSE_FAILURES as error:
-            raise unexpected(call.name, error) from None
+            raise unreadable(call.name, error, self._redact) from None
         return interpret(call.name, detailed, self._redact)
 
 

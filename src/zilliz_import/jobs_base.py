@@ -10,6 +10,7 @@ import httpx
 from zilliz_import_client import AuthenticatedClient
 from zilliz_import_client.models import (
     CreateImportJobRequest,
+    ImportJobActionRequest,
     ImportOptions,
     JobProgressRequest,
     ListImportJobsRequest,
@@ -18,6 +19,7 @@ from zilliz_import_client.types import UNSET
 
 from zilliz_import.calls import OPERATIONS, Call, remember
 from zilliz_import.errors import InvalidArgumentError
+from zilliz_import.options import CreateOptions, create_options
 from zilliz_import.retry import RetryPolicy
 from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings
 from zilliz_import.waiting import Waiter
@@ -135,14 +137,20 @@ class BaseImportJobs:
         return text.replace(token, "***") if len(token) >= MIN_REDACTED else text
 
     def _create(
-        self, collection_name: str, files: Files, partition_name: str | None, options: Mapping[str, str] | None
+        self,
+        collection_name: str,
+        files: Files,
+        partition_name: str | None,
+        options: Mapping[str, str] | CreateOptions | None,
+        auto_commit: bool | None,
     ) -> Call:
         if not collection_name:
             raise InvalidArgumentError("collection_name must not be empty")
         body = CreateImportJobRequest(collection_name=collection_name, files=file_units(files))
         body.partition_name = partition_name if partition_name else UNSET
-        if options:
-            body.options = ImportOptions.from_dict(dict(options))
+        strings = create_options(options, auto_commit=auto_commit, partition_name=partition_name)
+        if strings:
+            body.options = ImportOptions.from_dict(strings)
         return Call("create", OPERATIONS["create"], {"body": body}, idempotent=False)
 
     def _list(self, collection_name: str | None) -> Call:
@@ -152,6 +160,11 @@ class BaseImportJobs:
     def _progress(self, job_id: str | int) -> Call:
         body = JobProgressRequest(job_id=job_id_text(job_id))
         return Call("describe", OPERATIONS["describe"], {"body": body})
+
+    def _action(self, name: str, job_id: str | int) -> Call:
+        """`commit` or `abort`: safe to send again (the server ignores a repeated one), so retried like reads."""
+        body = ImportJobActionRequest(job_id=job_id_text(job_id))
+        return Call(name, OPERATIONS[name], {"body": body})
 
     def _waiter(self, job_id: str | int, **options: Any) -> Waiter:
         return Waiter(job_id_text(job_id), **options)

@@ -11,9 +11,10 @@ from typing import Any, Self
 import httpx
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
-from zilliz_import.calls import PARSE_FAILURES, Call, interpret, transport_error, unexpected
+from zilliz_import.calls import PARSE_FAILURES, Call, interpret, transport_error, unreadable
 from zilliz_import.errors import ApiError
 from zilliz_import.jobs_base import BaseImportJobs, Files
+from zilliz_import.options import CreateOptions
 from zilliz_import.retry import first_retry_delay, retrying
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
 
@@ -36,10 +37,25 @@ class ImportJobs(BaseImportJobs):
         files: Files,
         *,
         partition_name: str | None = None,
-        options: Mapping[str, str] | None = None,
+        options: Mapping[str, str] | CreateOptions | None = None,
+        auto_commit: bool | None = None,
     ) -> CreateImportJobSuccessData:
-        """Start an import job; `.job_id` of the answer names it. Retried only when no job can have started."""
-        result: CreateImportJobSuccessData = self._run(self._create(collection_name, files, partition_name, options))
+        """Start an import job; `.job_id` of the answer names it.
+
+        Args:
+            collection_name: The collection to import into.
+            files: Units to import: a path, or a list of paths (the column files of one unit).
+            partition_name: The partition, when not the default one.
+            options: `CreateOptions`, or a mapping of option keys to strings (unknown keys pass through).
+            auto_commit: False for a two-phase import: the job stops at `Uncommitted` until `commit` or `abort`.
+
+        Raises:
+            InvalidArgumentError: Arguments the server would refuse, caught before sending.
+            ApiError: The server refused; retried only when no job can have started (back-pressure,
+                429, connection refused).
+        """
+        call = self._create(collection_name, files, partition_name, options, auto_commit)
+        result: CreateImportJobSuccessData = self._run(call)
         return result
 
     def list(self, *, collection_name: str | None = None) -> list[ImportJobSummary]:
@@ -52,6 +68,30 @@ class ImportJobs(BaseImportJobs):
         result: ImportJobProgress = self._run(self._progress(job_id))
         return result
 
+    def commit(self, job_id: str | int) -> None:
+        """Commit a two-phase job waiting at `Uncommitted`: it moves to `Committing`, then `Completed`.
+
+        Newest servers only. Committing a job that is already committing or completed changes nothing.
+
+        Raises:
+            JobNotFoundError: No job has this ID.
+            InvalidRequestError: The job cannot be committed now (still importing, or failed).
+            UnexpectedResponseError: The server has no such route (2.5, 2.6: HTTP 404).
+        """
+        self._run(self._action("commit", job_id))
+
+    def abort(self, job_id: str | int) -> None:
+        """Abort a job that has not completed (meant for one waiting at `Uncommitted`): it ends `Failed`.
+
+        Newest servers only. Aborting a job that has already failed changes nothing.
+
+        Raises:
+            JobNotFoundError: No job has this ID.
+            InvalidRequestError: The job cannot be aborted (completed, or committing).
+            UnexpectedResponseError: The server has no such route (2.5, 2.6: HTTP 404).
+        """
+        self._run(self._action("abort", job_id))
+
     def wait(
         self,
         job_id: str | int,
@@ -61,8 +101,9 @@ class ImportJobs(BaseImportJobs):
         on_progress: ProgressCallback | None = None,
         stall_after: float = DEFAULT_STALL_AFTER,
         raise_on_failure: bool = False,
+        through_uncommitted: bool = False,
     ) -> ImportJobProgress:
-        """Poll until the job is `Completed` or `Failed` and return that last answer.
+        """Poll until the job is `Completed`, `Failed` or `Uncommitted` and return that last answer.
 
         Args:
             job_id: The job.
@@ -71,9 +112,10 @@ class ImportJobs(BaseImportJobs):
             on_progress: Called with a `ProgressEvent` after every answer.
             stall_after: Seconds without change after which events report a stall.
             raise_on_failure: Raise `JobFailedError` for a failed job instead of returning it.
+            through_uncommitted: Keep waiting at `Uncommitted`, for a job that another process commits.
 
         Returns:
-            The final progress; check `state` to tell success from failure.
+            The final progress; check `state` (`Completed`, `Failed` or `Uncommitted`).
 
         Raises:
             WaitTimeoutError: The deadline passed; it carries the last progress seen.
@@ -81,7 +123,7 @@ class ImportJobs(BaseImportJobs):
         """
         waiter = self._waiter(
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
-            stall_after=stall_after, raise_on_failure=raise_on_failure,
+            stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
         while True:
             try:
@@ -124,5 +166,5 @@ class ImportJobs(BaseImportJobs):
         except TRANSPORT_FAILURES as error:
             raise transport_error(call.name, error) from None
         except PARSE_FAILURES as error:
-            raise unexpected(call.name, error) from None
+            raise unreadable(call.name, error, self._redact) from None
         return interpret(call.name, detailed, self._redact)

@@ -14,7 +14,7 @@ from zilliz_import.errors import ApiError, RateLimitedError, TransportError
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How transient failures (connection errors, timeouts, 5xx, 408, 429, 1807) are retried.
+    """How transient failures (connection errors, timeouts, 5xx, 408, 429, 1807, back-pressure) are retried.
 
     Attributes:
         max_attempts: Attempts in all, the first included; 1 disables retries.
@@ -50,7 +50,11 @@ class RetryPolicy:
 
 
 def is_retriable(error: BaseException, *, idempotent: bool) -> bool:
-    """Whether a failure may be retried; a non-idempotent call only when the server never saw it."""
+    """Whether a failure may be retried; a non-idempotent call only when the server started nothing.
+
+    That is a connection never made, or a refusal before any work: 429, 1807 and back-pressure
+    (`BackPressureError` is a `RateLimitedError`).
+    """
     if not isinstance(error, ApiError) or not error.retriable:
         return False
     if idempotent:

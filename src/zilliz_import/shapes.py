@@ -11,6 +11,7 @@ from zilliz_import_client.models import (
     CreateImportJobSuccessData,
     ErrorEnvelope,
     ImportFileProgress,
+    ImportJobActionSuccessData,
     ImportJobProgress,
     ImportJobSummary,
     ListImportJobsSuccessData,
@@ -23,8 +24,8 @@ FILE_STRINGS = ("file_name", "state")
 
 def problems(data: Any) -> list[str]:
     """What is wrong with the types of a parsed `data` or error envelope; empty when it is well-formed."""
-    if isinstance(data, ImportJobProgress) and _well_formed(data):
-        return []  # the common case, checked without building any message
+    if (isinstance(data, ImportJobProgress) and _well_formed(data)) or isinstance(data, ImportJobActionSuccessData):
+        return []  # the common case, checked without building any message; commit/abort's data is `{}`
     if isinstance(data, ImportJobProgress):
         found = _counts(data, "data") + _strings(data, "data", JOB_STRINGS)
         for index, item in enumerate(data.details):

@@ -1,6 +1,7 @@
-"""Waiting for a job: terminal states, a deadline, adaptive polling, rates, ETA and stall reports.
+"""Waiting for a job: where a wait ends, a deadline, adaptive polling, rates, ETA and stall reports.
 
-`Waiter` holds the decisions; the sync and async facades only fetch and sleep.
+`Waiter` holds the decisions; the sync and async facades only fetch and sleep. `ending` is the one
+place that says where a wait stops, for every waiter of this package and its users.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from zilliz_import_client.models import ImportJobProgress, KnownImportJobState
 
 from zilliz_import.errors import ApiError, JobFailedError, WaitTimeoutError
 
 log = logging.getLogger("zilliz_import.wait")
-TERMINAL_STATES = frozenset({KnownImportJobState.COMPLETED.value, KnownImportJobState.FAILED.value})
+TERMINAL_STATES = frozenset({KnownImportJobState.COMPLETED.value, KnownImportJobState.FAILED.value})  # no change after
+AWAITING_COMMIT = KnownImportJobState.UNCOMMITTED.value  # two-phase: nothing moves until a commit or an abort
 FIRST_INTERVAL = 1.0  # the second look; jobs seldom leave Pending sooner
 MIN_INTERVAL = 0.05
 MAX_INTERVAL = 30.0
@@ -27,10 +30,34 @@ RATE_STATE = KnownImportJobState.IMPORTING.value  # Pending's 0-10 % says nothin
 DEFAULT_STALL_AFTER = 120.0
 
 
+class Ending(Enum):
+    """How a wait ended."""
+
+    COMPLETED = KnownImportJobState.COMPLETED.value
+    FAILED = KnownImportJobState.FAILED.value
+    UNCOMMITTED = AWAITING_COMMIT
+
+
 def state_name(progress: ImportJobProgress) -> str:
     """The job state as a plain string, known or not."""
     state = progress.state
     return state.value if isinstance(state, KnownImportJobState) else str(state)
+
+
+def ending(progress: ImportJobProgress | str, *, through_uncommitted: bool = False) -> Ending | None:
+    """Where a wait stops: `Completed`, `Failed`, and `Uncommitted` unless asked to wait through it.
+
+    Args:
+        progress: A job's progress, or its state as a string.
+        through_uncommitted: Keep waiting at `Uncommitted` (another process will commit or abort the job).
+
+    Returns:
+        How the wait ends, or None when it goes on (any other state, known or not).
+    """
+    state = progress if isinstance(progress, str) else state_name(progress)
+    if state == AWAITING_COMMIT and through_uncommitted:
+        return None
+    return Ending(state) if state in Ending._value2member_map_ else None
 
 
 @dataclass(frozen=True)
@@ -67,7 +94,8 @@ ProgressCallback = Callable[[ProgressEvent], object]
 class Waiter:
     """Decides, answer by answer, whether a job is done and when to ask again.
 
-    Only `Completed` and `Failed` end the wait; any other state, known or not, keeps it going.
+    `Completed`, `Failed` and (unless `through_uncommitted`) `Uncommitted` end the wait (see `ending`);
+    any other state, known or not, keeps it going.
     Without a fixed `poll_interval` the next poll comes after `BACKOFF` times the time waited so far,
     or sooner, at the estimated completion, once two `Importing` answers give a rate; at 99 % it
     comes every `FINISHING` share of the time waited. So requests grow with the logarithm of the
@@ -83,6 +111,7 @@ class Waiter:
         on_progress: ProgressCallback | None = None,
         stall_after: float = DEFAULT_STALL_AFTER,
         raise_on_failure: bool = False,
+        through_uncommitted: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not timeout > 0:
@@ -95,6 +124,7 @@ class Waiter:
         self.on_progress = on_progress
         self.stall_after = stall_after
         self.raise_on_failure = raise_on_failure
+        self.through_uncommitted = through_uncommitted
         self.clock = clock
         self.started = clock()
         self.last: ImportJobProgress | None = None
@@ -121,9 +151,10 @@ class Waiter:
                 self.job_id, progress, now - self.started, rate, self._eta, stalled_for, stalled_for >= self.stall_after
             )
             self.on_progress(event)
-        if state_name(progress) not in TERMINAL_STATES:
+        end = ending(progress, through_uncommitted=self.through_uncommitted)
+        if end is None:
             return None
-        if self.raise_on_failure and state_name(progress) == KnownImportJobState.FAILED.value:
+        if self.raise_on_failure and end is Ending.FAILED:
             raise JobFailedError(progress)
         return progress
 

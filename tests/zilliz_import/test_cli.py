@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from zilliz_import.cli import main
+from zilliz_import.cli import main, seconds_or_duration, watch_status
 from zilliz_import.mock import MockApp, MockServer
+from zilliz_import.waiting import Ending
 
 
 @pytest.fixture
@@ -59,11 +60,70 @@ def test_watch_exits_0_when_all_complete(env: MockServer, capsys: pytest.Capture
     assert all(re.search(rf"job {i}: Completed 100%", out) for i in ids), out
 
 
-def test_watch_exits_1_when_any_failed(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_watch_exits_1_when_any_failed_and_shows_the_reason(
+    env: MockServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = run(["create", "c", "ok.parquet"], capsys)[1].strip()
     bad = run(["create", "c", "x/fail.parquet"], capsys)[1].strip()
     status, out, err = run(["watch", good, bad], capsys)
-    assert status == 1 and "1 of 2 jobs completed" in out and f"job {bad} Failed" in err
+    reason = run(["progress", bad, "--json"], capsys)[1]
+    reason_text = json.loads(reason)["reason"]
+    assert status == 1 and "1 of 2 jobs completed" in out and f"job {bad} Failed: {reason_text}" in err
+    assert re.search(rf"job {bad}: Failed \({re.escape(reason_text)}\)", out), out
+
+
+def test_progress_shows_a_failed_jobs_reason(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = run(["create", "c", "x/fail.parquet"], capsys)[1].strip()
+    run(["watch", bad], capsys)
+    reason = json.loads(run(["progress", bad, "--json"], capsys)[1])["reason"]
+    status, out, _ = run(["progress", bad], capsys)
+    assert status == 0 and reason and f"Failed ({reason})" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("ends", "expected"),
+    [
+        ([Ending.COMPLETED, Ending.COMPLETED], 0),
+        ([Ending.COMPLETED, Ending.UNCOMMITTED], 4),
+        ([Ending.UNCOMMITTED, Ending.FAILED], 1),
+        ([Ending.FAILED], 1),
+    ],
+)
+def test_watch_status_puts_failures_before_jobs_waiting_for_a_commit(ends: list[Ending], expected: int) -> None:
+    assert watch_status(list(ends)) == expected
+
+
+def test_watch_exits_4_when_jobs_wait_for_a_commit(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    two_phase = run(["create", "c", "a.parquet", "--no-auto-commit", "--import-timeout", "90"], capsys)[1].strip()
+    done = run(["create", "c", "b.parquet", "--import-timeout", "1.5h"], capsys)[1].strip()
+    status, out, err = run(["watch", two_phase, done], capsys)
+    assert status == 4 and "1 of 2 jobs completed" in out
+    assert f"waiting for a commit or an abort: {two_phase}" in err
+    assert f"job {two_phase}: Uncommitted (waiting for a commit or an abort) 99%" in out
+
+
+def test_commit_and_abort_after_a_two_phase_watch(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = (run(["create", "c", f"{n}.parquet", "--no-auto-commit"], capsys)[1].strip() for n in "ab")
+    assert run(["watch", first, second], capsys)[0] == 4
+    status, out, _ = run(["commit", first], capsys)
+    assert status == 0 and out == f"commit {first}: done\n"
+    status, out, _ = run(["abort", second], capsys)
+    assert status == 0 and out == f"abort {second}: done\n"
+    status, out, err = run(["watch", first, second], capsys)
+    assert status == 1 and "1 of 2 jobs completed" in out and f"job {second} Failed" in err
+
+
+def test_commit_goes_on_after_a_refusal_and_exits_1(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    job = run(["create", "c", "a.parquet", "--no-auto-commit"], capsys)[1].strip()
+    run(["watch", job], capsys)
+    status, out, err = run(["commit", "12345", job], capsys)
+    assert status == 1 and f"commit {job}: done" in out
+    assert "job 12345: commit: HTTP 200 code 2100: import job does not exist" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("given", "sent"), [("90", "90s"), ("2.5", "2.5s"), ("1.5h", "1.5h"), (None, None)])
+def test_import_timeout_is_seconds_or_a_go_duration(given: str | None, sent: str | None) -> None:
+    assert seconds_or_duration(given) == sent
 
 
 def test_watch_exits_3_on_timeout(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,7 +141,13 @@ def test_watch_exits_3_on_timeout(env: MockServer, capsys: pytest.CaptureFixture
         (["--endpoint", "http://example.com", "progress", "1"], "clear text"),
         (["create", "c"], "Missing argument"),
         (["create", "c", "a", "--option", "novalue"], "KEY=VALUE"),
+        (["create", "c", "a", "--import-timeout", "soon"], "option timeout must be a positive Go duration"),
+        (["create", "c", "a", "--import-timeout", "0"], "option timeout must be a positive Go duration"),
+        (["create", "c", "a", "--option", "auto_commit=nope"], "option auto_commit must be true or false"),
+        (["create", "c", "a", "--no-auto-commit", "--option", "auto_commit=true"], "option auto_commit given twice"),
         (["watch"], "Missing argument"),
+        (["commit"], "Missing argument"),
+        (["abort", "job-1"], "job id must be a decimal integer"),
         (["frobnicate"], "No such command"),
     ],
 )

@@ -1,5 +1,6 @@
 """Fault matrix: every injectable fault on every operation reaches its documented outcome, never hangs,
-and `wait` still returns the job's true final state after transient faults."""
+and `wait` still returns the job's true final state after transient faults; with HTTP statuses off
+and on (newest's `standardErrorStatus`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ FAULTS = {
     "latency": Fault("latency", seconds=0.2),
     "past Request-Timeout": Fault("latency", seconds=1.5),
     "http_error": Fault("http_error", status=502),
+    "http_error 500": Fault("http_error", status=500),
+    "panic": Fault("panic"),
+    "backpressure": Fault("backpressure"),
     "too_many_requests": Fault("too_many_requests", seconds=0),
     "rate_limit": Fault("rate_limit"),
     "drop": Fault("drop"),
@@ -24,15 +28,17 @@ FAULTS = {
 # create is not retried once it may have reached the server, so these faults surface as errors
 CREATE_FAILS_WITH: dict[str, type[Exception]] = {
     "http_error": ServerError,
+    "http_error 500": ServerError,
+    "panic": ServerError,  # the handler died: it may have started the job
     "drop": TransportError,
     "truncate": TransportError,
     "past Request-Timeout": ServerTimeoutError,  # the server gave up, but may have started the job
 }
 
 
-@pytest.fixture(scope="module")
-def served() -> Iterator[tuple[MockApp, MockServer]]:
-    app = MockApp(MockConfig(seed=11, job_seconds=0.3))
+@pytest.fixture(scope="module", params=["plain", "statuses"])
+def served(request: pytest.FixtureRequest) -> Iterator[tuple[MockApp, MockServer]]:
+    app = MockApp(MockConfig(seed=11, job_seconds=0.3, standard_error_status=request.param == "statuses"))
     with MockServer(app) as server:
         yield app, server
 

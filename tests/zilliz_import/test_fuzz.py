@@ -63,13 +63,18 @@ def facade_answering(status: int, body: bytes, after: str | None) -> ImportJobs:
     return ImportJobs("http://127.0.0.1:1", "root:Milvus", retry=RetryPolicy.disabled(), transport=transport)
 
 
+OPERATIONS = ["create", "list", "progress", "commit"]
+
+
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-@given(status=statuses, body=bodies, after=retry_after, operation=st.sampled_from(["create", "list", "progress"]))
+@given(status=statuses, body=bodies, after=retry_after, operation=st.sampled_from(OPERATIONS))
 def test_only_documented_exceptions_escape(status: int, body: bytes, after: str | None, operation: str) -> None:
     with facade_answering(status, body, after) as jobs:
         try:
             if operation == "create":
                 assert isinstance(jobs.create("c", ["a"]), CreateImportJobSuccessData)
+            elif operation == "commit":
+                assert jobs.commit(1) is None
             elif operation == "list":
                 assert all(isinstance(r, ImportJobSummary) for r in jobs.list())
             else:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from zilliz_import import ImportJobs, RateLimitedError, RetryPolicy, ServerError, TransportError
+from zilliz_import import (
+    BackPressureError,
+    ImportJobs,
+    InvalidRequestError,
+    RateLimitedError,
+    RetryPolicy,
+    ServerError,
+    TransportError,
+)
 from zilliz_import.errors import ClientTimeoutError, JobNotFoundError
 from zilliz_import.mock import MockApp, MockServer
 from zilliz_import.mock.faults import Fault
@@ -138,3 +146,54 @@ async def test_async_calls_retry_like_sync_ones(mock_app: MockApp, mock_server: 
 def test_bad_policies_are_refused(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         RetryPolicy(**bad)  # type: ignore[arg-type]
+
+
+class BusyThenFree:
+    """Answers create with back-pressure `busy` times, then starts a job; counts the requests."""
+
+    def __init__(self, busy: int, status: int = 200, code: int = 2100, message: str = "") -> None:
+        self.busy, self.status, self.code, self.requests = busy, status, code, 0
+        self.message = message or "The number of jobs has reached the limit, please try again later"
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests += 1
+        if self.requests <= self.busy:
+            return httpx.Response(self.status, json={"code": self.code, "message": self.message})
+        return httpx.Response(200, json={"code": 0, "data": {"jobId": "448761313698322011"}})
+
+
+@pytest.mark.parametrize(("status", "code"), [(200, 2100), (200, 2101), (500, 2101)])
+def test_create_survives_back_pressure_that_clears_within_the_budget(status: int, code: int) -> None:
+    server = BusyThenFree(busy=QUICK.max_attempts - 1, status=status, code=code)
+    with ImportJobs("http://127.0.0.1:1", "t", retry=QUICK, transport=httpx.MockTransport(server)) as jobs:
+        assert jobs.create("c", ["a.parquet"]).job_id == "448761313698322011"
+    assert server.requests == QUICK.max_attempts
+
+
+def test_back_pressure_beyond_the_budget_is_raised() -> None:
+    server = BusyThenFree(busy=100)
+    with ImportJobs("http://127.0.0.1:1", "t", retry=QUICK, transport=httpx.MockTransport(server)) as jobs:
+        with pytest.raises(BackPressureError) as caught:
+            jobs.create("c", ["a.parquet"])
+    assert server.requests == QUICK.max_attempts and caught.value.code == 2100
+
+
+@pytest.mark.parametrize(
+    "message", ["The max number of import files should not exceed 1024, but got 1025", "parse timeout failed"]
+)
+def test_other_2100s_of_create_are_not_retried(message: str) -> None:
+    server = BusyThenFree(busy=100, message=message)
+    with ImportJobs("http://127.0.0.1:1", "t", retry=QUICK, transport=httpx.MockTransport(server)) as jobs:
+        with pytest.raises(InvalidRequestError):
+            jobs.create("c", ["a.parquet"])
+    assert server.requests == 1
+
+
+@pytest.mark.anyio
+async def test_async_create_survives_back_pressure() -> None:
+    from zilliz_import import AsyncImportJobs
+
+    server = BusyThenFree(busy=2, status=500, code=2101)
+    async with AsyncImportJobs("http://127.0.0.1:1", "t", retry=QUICK, transport=httpx.MockTransport(server)) as jobs:
+        assert (await jobs.create("c", ["a.parquet"])).job_id == "448761313698322011"
+    assert server.requests == 3

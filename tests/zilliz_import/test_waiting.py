@@ -12,7 +12,7 @@ from tests.generated.server_bodies import job_progress
 from zilliz_import import AsyncImportJobs, ImportJobs, JobFailedError, ProgressEvent, WaitTimeoutError
 from zilliz_import.mock import DEFAULT_TOKEN, MockApp, MockServer
 from zilliz_import.mock.asgi import Receive, Scope, Send
-from zilliz_import.waiting import FIRST_INTERVAL, MAX_INTERVAL, Waiter
+from zilliz_import.waiting import FIRST_INTERVAL, MAX_INTERVAL, Ending, Waiter, ending
 
 
 class Clock:
@@ -29,12 +29,42 @@ def answer(state: str, progress: int, rows: int = 0) -> ImportJobProgress:
     return ImportJobProgress.from_dict(body["data"])
 
 
-def test_only_completed_and_failed_end_the_wait() -> None:
+def test_completed_failed_and_uncommitted_end_the_wait() -> None:
     waiter = Waiter("1", timeout=60, clock=Clock())
-    for state in ("Pending", "Importing", "Sorting", "Uncommitted", "Committing", "None", "SomethingNew"):
+    for state in ("Pending", "Importing", "Sorting", "Committing", "None", "SomethingNew"):
         assert waiter.on_answer(answer(state, 50)) is None
     assert waiter.on_answer(answer("Failed", 0)) is not None
     assert Waiter("1", timeout=60).on_answer(answer("Completed", 100)) is not None
+    uncommitted = answer("Uncommitted", 99)
+    assert Waiter("1", timeout=60).on_answer(uncommitted) is uncommitted
+
+
+def test_a_waiter_can_wait_through_uncommitted() -> None:
+    waiter = Waiter("1", timeout=60, through_uncommitted=True, clock=Clock())
+    for state in ("Uncommitted", "Committing"):
+        assert waiter.on_answer(answer(state, 99)) is None
+    assert waiter.on_answer(answer("Completed", 100)) is not None
+
+
+@pytest.mark.parametrize(
+    ("state", "through", "expected"),
+    [
+        ("Completed", False, Ending.COMPLETED),
+        ("Failed", True, Ending.FAILED),
+        ("Uncommitted", False, Ending.UNCOMMITTED),
+        ("Uncommitted", True, None),
+        ("Committing", False, None),
+        ("Importing", False, None),
+        ("SomethingNew", False, None),
+    ],
+)
+def test_ending_is_decided_in_one_place(state: str, through: bool, expected: Ending | None) -> None:
+    assert ending(state, through_uncommitted=through) is expected
+    assert ending(answer(state, 50), through_uncommitted=through) is expected
+
+
+def test_uncommitted_is_not_raised_as_a_failure() -> None:
+    assert Waiter("1", timeout=60, raise_on_failure=True).on_answer(answer("Uncommitted", 99)) is not None
 
 
 def test_failure_is_returned_unless_asked_to_raise() -> None:

@@ -1,0 +1,134 @@
+"""Reports what changed for code that imports the client, between a git reference and the working tree.
+
+Usage: python scripts/api_diff.py [--base REF] [--generated DIR] [--enforce]
+
+Compares openapi/openapi.yaml at REF (default HEAD) with the working tree's, and the package
+zilliz_import_client of generated/ at REF with the one under DIR (default generated/). With
+--enforce, exits 1 when the Python API breaks without a major bump of info.version (unless
+ALLOW_BREAKING=1). Reads git only (`git show`, `git archive`); writes nothing in the checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from api_diff_python import PACKAGE, additions, breaking_changes, load_api
+from api_diff_report import FAIL, OK, Report, judge, render, way_on
+from api_diff_spec import spec_changes
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = "openapi/openapi.yaml"
+GENERATED = "generated"
+
+
+class BaseError(Exception):
+    """The base reference cannot be read."""
+
+
+def git(*args: str) -> bytes | None:
+    """Output of a git command run in the project, or None when it fails."""
+    result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, check=False)
+    return result.stdout if result.returncode == 0 else None
+
+
+def describe_base(ref: str) -> str:
+    """`REF (abbreviated commit)`; raises BaseError when REF names no commit."""
+    if git("rev-parse", "--is-inside-work-tree") is None:
+        raise BaseError(f"{ROOT} is not a git repository, so there is no {ref} to compare with")
+    commit = git("rev-parse", "--verify", "--quiet", "--short", f"{ref}^{{commit}}")
+    if commit is None:
+        raise BaseError(f"{ref!r} is not a commit of this repository (try HEAD, main or a tag)")
+    short = commit.decode().strip()
+    return short if ref.startswith(short) else f"{ref} ({short})"
+
+
+def spec_at(ref: str | None) -> dict[str, Any] | None:
+    """The spec at a reference (None: the working tree's), or None where there is none."""
+    text = (ROOT / SPEC).read_bytes() if ref is None else git("show", f"{ref}:{SPEC}")
+    loaded = yaml.safe_load(text) if text else None
+    return loaded if isinstance(loaded, dict) else None
+
+
+def extract_package(ref: str, dest: Path) -> Path | None:
+    """Writes generated/PACKAGE at `ref` under `dest`; returns the directory to search, None if absent."""
+    archive = git("archive", "--format=tar", ref, "--", f"{GENERATED}/{PACKAGE}")
+    if not archive:
+        return None
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest / GENERATED
+
+
+def python_changes(ref: str, new_dir: Path) -> tuple[list[str], list[str]]:
+    """(breaking changes, additions) of the package from `ref` to the one under `new_dir`."""
+    new = load_api(new_dir)
+    with tempfile.TemporaryDirectory(prefix="api-diff-") as scratch:
+        old_dir = extract_package(ref, Path(scratch))
+        if old_dir is None:
+            return [], [f"`{PACKAGE}`: *Package was added*"]
+        old = load_api(old_dir)
+        return breaking_changes(old, new), additions(old, new)
+
+
+def build_report(ref: str, new_dir: Path) -> Report:
+    """Compares the spec and the package at `ref` with the working tree's spec and `new_dir`."""
+    base = describe_base(ref)
+    old_spec, new_spec = spec_at(ref), spec_at(None)
+    breaking, added = python_changes(ref, new_dir)
+    structure = spec_changes(old_spec, new_spec)
+    return Report(
+        base=base,
+        old_version=version_of(old_spec),
+        new_version=version_of(new_spec),
+        spec_changes=structure,
+        spec_reworded=not structure and old_spec != new_spec,
+        breaking=breaking,
+        additions=added,
+    )
+
+
+def version_of(spec: dict[str, Any] | None) -> str | None:
+    """`info.version` of a spec, as text."""
+    version = ((spec or {}).get("info") or {}).get("version")
+    return None if version is None else str(version)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="HEAD", help="git reference to compare with (default HEAD)")
+    parser.add_argument("--generated", type=Path, default=ROOT / GENERATED, help="directory holding the new package")
+    parser.add_argument("--enforce", action="store_true", help="exit 1 on a breaking change without a major bump")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if not (args.generated / PACKAGE).is_dir():
+        print(f"api_diff: no {PACKAGE} package under {args.generated}", file=sys.stderr)
+        return 2
+    try:
+        report = build_report(args.base, args.generated)
+    except BaseError as error:
+        print(f"==> no API report: {error}", file=sys.stderr if not args.enforce else sys.stdout)
+        return 0 if args.enforce else 2
+    print(render(report))
+    verdict = judge(report, allow_breaking=os.environ.get("ALLOW_BREAKING") == "1")
+    if not (report.unchanged and verdict.level == OK):
+        print(f"==> version {verdict.level}: {verdict.message}", file=sys.stdout if verdict.level == OK else sys.stderr)
+    if verdict.level == FAIL and report.breaking:
+        print(way_on(report), file=sys.stderr)
+    return 1 if args.enforce and verdict.level == FAIL else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,183 @@
+"""`make generate` and `make api-diff` in a throwaway git repository made from the project.
+
+The repository holds what the two targets read (Makefile, openapi/, scripts/, generated/) and shares
+this checkout's .venv; its first commit is the base every test starts from.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = "generated/zilliz_import_client/models"
+Spec = dict[str, Any]
+BASE = yaml.safe_load((ROOT / "openapi" / "openapi.yaml").read_text())["info"]["version"]
+MAJOR, MINOR = (int(part) for part in BASE.split(".")[:2])
+NEXT_MAJOR, NEXT_MINOR = f"{MAJOR + 1}.0.0", f"{MAJOR}.{MINOR + 1}.0"
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", *args],
+        cwd=repo, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A git repository with one commit: the project's spec, scripts, Makefile and generated client."""
+    repo = tmp_path_factory.mktemp("project")
+    for name in ("openapi", "scripts", "generated"):
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
+    shutil.copy2(ROOT / "Makefile", repo / "Makefile")
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    git(repo, "init", "-q", "-b", "main")
+    (repo / ".git" / "info" / "exclude").write_text(".venv\n__pycache__/\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    return repo
+
+
+@pytest.fixture
+def repo(project: Path) -> Iterator[Path]:
+    """The project repository, put back to its first commit after the test."""
+    yield project
+    git(project, "reset", "-q", "--hard", "main")
+    git(project, "clean", "-q", "-fd")
+
+
+def make(repo: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Runs a make target; `-o` keeps make from rebuilding the shared .venv."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", ".venv/.installed", *args],
+        cwd=repo, capture_output=True, text=True, check=False, env={**os.environ, **env},
+    )  # fmt: skip
+
+
+def edit_spec(repo: Path, change: Callable[[Spec], object]) -> None:
+    spec_file = repo / "openapi" / "openapi.yaml"
+    spec = yaml.safe_load(spec_file.read_text())
+    change(spec)
+    spec_file.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
+
+
+def set_version(version: str) -> Callable[[Spec], None]:
+    return lambda spec: spec["info"].update(version=version)
+
+
+def changed_files(repo: Path) -> set[str]:
+    return {line[3:] for line in git(repo, "status", "--porcelain").splitlines()}
+
+
+def schema(spec: Spec, name: str) -> Spec:
+    schemas: Spec = spec["components"]["schemas"]
+    return schemas[name]
+
+
+def remove_response_property(spec: Spec) -> None:
+    del schema(spec, "ImportJobProgress")["properties"]["reason"]
+
+
+def require_request_property(spec: Spec) -> None:
+    schema(spec, "CreateImportJobRequest")["required"].append("partitionName")
+
+
+def add_optional_property(spec: Spec) -> None:
+    schema(spec, "ImportJobProgress")["properties"]["queueName"] = {"type": "string", "description": "New."}
+
+
+def test_unchanged_spec_reports_no_changes_twice_and_changes_nothing(repo: Path) -> None:
+    for _ in range(2):
+        result = make(repo, "generate")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "==> no changes against HEAD" in result.stdout
+        assert changed_files(repo) == set()
+
+
+BREAKING = [
+    pytest.param(
+        remove_response_property,
+        ["- removed property ImportJobProgress.reason"],
+        ["`zilliz_import_client.models.ImportJobProgress.reason`: *Public object was removed*"],
+        id="response-property-removed",
+    ),
+    pytest.param(
+        require_request_property,
+        ["~ made required CreateImportJobRequest.partitionName"],
+        ["`zilliz_import_client.models.CreateImportJobRequest.__init__(partition_name)`: *Parameter is now required*"],
+        id="request-property-required",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "spec_lines", "api_lines"), BREAKING)
+def test_breaking_change_stops_generate_until_the_major_version_goes_up(
+    repo: Path, change: Callable[[Spec], None], spec_lines: list[str], api_lines: list[str]
+) -> None:
+    edit_spec(repo, change)
+    refused = make(repo, "generate")
+    assert refused.returncode != 0
+    for line in spec_lines + [f"- {line}" for line in api_lines]:
+        assert line in refused.stdout
+    assert "breaking changes need a major bump" in refused.stderr
+    assert f"set info.version in openapi/openapi.yaml to {NEXT_MAJOR}" in refused.stderr
+    assert "ALLOW_BREAKING=1" in refused.stderr
+    assert changed_files(repo) == {"openapi/openapi.yaml"}, "a refused generation must leave generated/ alone"
+
+    edit_spec(repo, set_version(NEXT_MAJOR))
+    bumped = make(repo, "generate")
+    assert bumped.returncode == 0, bumped.stdout + bumped.stderr
+    assert f"info.version {BASE} -> {NEXT_MAJOR} (major)" in bumped.stdout
+    assert f'version = "{NEXT_MAJOR}"' in (repo / "generated" / "pyproject.toml").read_text()
+
+
+def test_allow_breaking_lets_a_breaking_change_through_and_the_drift_check_agrees(repo: Path) -> None:
+    edit_spec(repo, require_request_property)
+    allowed = make(repo, "generate", ALLOW_BREAKING="1")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert "allowed by ALLOW_BREAKING=1" in allowed.stderr
+    assert f"{MODELS}/create_import_job_request.py" in changed_files(repo)
+    # The drift check regenerates into a scratch directory: the version rule must not get in its way.
+    drift = make(repo, "check-generated")
+    assert drift.returncode == 0, drift.stdout + drift.stderr
+
+
+def test_added_optional_property_is_an_addition_and_warns_without_a_minor_bump(repo: Path) -> None:
+    edit_spec(repo, add_optional_property)
+    unbumped = make(repo, "generate")
+    assert unbumped.returncode == 0, unbumped.stdout + unbumped.stderr
+    assert "+ added property ImportJobProgress.queueName: string" in unbumped.stdout
+    assert "breaking: none" in unbumped.stdout
+    assert "+ `zilliz_import_client.models.ImportJobProgress.queue_name`: *Public object was added*" in unbumped.stdout
+    assert f"additions call for a minor bump (to {NEXT_MINOR})" in unbumped.stderr
+
+    edit_spec(repo, set_version(NEXT_MINOR))
+    bumped = make(repo, "generate")
+    assert bumped.returncode == 0, bumped.stdout + bumped.stderr
+    assert f"==> version ok: info.version {BASE} -> {NEXT_MINOR} (minor)" in bumped.stdout
+    assert "warning" not in bumped.stderr
+
+
+def test_api_diff_compares_any_commit_with_the_working_tree(repo: Path) -> None:
+    edit_spec(repo, lambda spec: (remove_response_property(spec), set_version(NEXT_MAJOR)(spec)))
+    assert make(repo, "generate").returncode == 0
+    git(repo, "commit", "-q", "-am", "drop reason")
+
+    since_base = make(repo, "api-diff", "BASE=main~1")
+    assert since_base.returncode == 0, since_base.stderr
+    assert "==> changes against main~1" in since_base.stdout
+    assert "- `zilliz_import_client.models.ImportJobProgress.reason`: *Public object was removed*" in since_base.stdout
+    since_head = make(repo, "api-diff")
+    assert "==> no changes against HEAD" in since_head.stdout
+    unknown = make(repo, "api-diff", "BASE=no-such-ref")
+    assert unknown.returncode != 0
+    assert "'no-such-ref' is not a commit of this repository" in unknown.stderr
