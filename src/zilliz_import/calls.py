@@ -8,11 +8,11 @@ from __future__ import annotations
 import email.utils
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from zilliz_import_client.api.import_jobs import (
@@ -23,7 +23,6 @@ from zilliz_import_client.api.import_jobs import (
     list_import_jobs,
 )
 from zilliz_import_client.models import ErrorEnvelope
-from zilliz_import_client.types import Response
 
 from zilliz_import.errors import (
     ApiError,
@@ -42,12 +41,47 @@ last_response: ContextVar[httpx.Response | None] = ContextVar("zilliz_import_las
 
 @dataclass(frozen=True)
 class Call:
-    """A generated operation and its keyword arguments."""
+    """A generated operation and its keyword arguments (left out of the repr: a body may carry secrets)."""
 
     name: str
     module: ModuleType
-    kwargs: dict[str, Any] = field(default_factory=dict)
+    kwargs: dict[str, Any] = field(default_factory=dict, repr=False)
     idempotent: bool = True
+
+
+class RawAnswer(Protocol):
+    """An HTTP answer: httpx's, or the `Response` of either generated client."""
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status."""
+
+    @property
+    def content(self) -> bytes:
+        """The raw body."""
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        """The headers."""
+
+
+class Answer(RawAnswer, Protocol):
+    """A generated client's `Response`: the raw answer and what its parser made of it."""
+
+    @property
+    def parsed(self) -> Any:
+        """The parsed model, or None."""
+
+
+@dataclass(frozen=True)
+class Plane:
+    """What tells one server's answers apart: its generated error envelope and the type checks of its data."""
+
+    envelope: type[Any]
+    problems: Callable[[Any], list[str]]
+
+
+CLUSTER = Plane(ErrorEnvelope, problems)
 
 
 # get_progress is served by `describe`, the path the server does not mark deprecated (same handler).
@@ -95,29 +129,28 @@ def unexpected(operation: str, error: Exception | None = None, detail: str = "")
     )
 
 
-def interpret(operation: str, detailed: Response[Any], redact: Callable[[str], str]) -> Any:
+def interpret(operation: str, detailed: Answer, redact: Callable[[str], str], plane: Plane = CLUSTER) -> Any:
     """The `data` of a success envelope, or raise the typed error the answer stands for.
 
     An error envelope decides by its `code` under any HTTP status; the status decides only without one.
     """
     parsed, status = detailed.parsed, int(detailed.status_code)
-    if isinstance(parsed, ErrorEnvelope):
-        wrong = problems(parsed)
+    if isinstance(parsed, plane.envelope):
+        wrong = plane.problems(parsed)
         if wrong:
             raise refused(operation, detailed, redact, "; ".join(wrong))
         retry_after = retry_after_seconds(detailed.headers.get("retry-after"))
-        raise from_envelope(operation, status, parsed.code, redact(parsed.message), retry_after)
+        message = parsed.message if isinstance(parsed.message, str) else ""
+        raise from_envelope(operation, status, int(parsed.code), redact(message), retry_after)
     if parsed is not None and hasattr(parsed, "data"):
-        wrong = problems(parsed.data)
+        wrong = plane.problems(parsed.data)
         if wrong:
             raise unexpected(operation, detail="; ".join(wrong))
         return parsed.data
     raise refused(operation, detailed, redact)
 
 
-def refused(
-    operation: str, answer: Response[Any] | httpx.Response, redact: Callable[[str], str], why: str = ""
-) -> ApiError:
+def refused(operation: str, answer: RawAnswer, redact: Callable[[str], str], why: str = "") -> ApiError:
     """The typed error for an answer the generated parser did not type: by a loose envelope, else by status.
 
     Args:
@@ -155,6 +188,8 @@ def _loose_envelope(content: bytes) -> tuple[int, str] | None:
     if not isinstance(body, dict):
         return None
     code, message = body.get("code"), body.get("message")
+    if isinstance(code, str) and code.isdecimal():
+        code = int(code)  # the control plane's pages type `code` as a string
     if type(code) is int and code != 0 and isinstance(message, str):
         return code, message
     return None

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import logging
-import time
 from collections.abc import Iterable, Mapping
-from types import TracebackType
-from typing import Any, Self
 
-import httpx
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
-from zilliz_import.calls import PARSE_FAILURES, Call, interpret, remember_async, transport_error, unreadable
+from zilliz_import.calls import remember_async
 from zilliz_import.errors import ApiError, WaitManyTimeoutError, WaitTimeoutError
 from zilliz_import.jobs_base import BaseImportJobs, Files
 from zilliz_import.options import CreateOptions
-from zilliz_import.retry import async_retrying, first_retry_delay
+from zilliz_import.sending import AsyncSender
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback, Waiter
 
-log = logging.getLogger("zilliz_import")
-TRANSPORT_FAILURES = (httpx.TransportError, OSError)
 
-
-class AsyncImportJobs(BaseImportJobs):
+class AsyncImportJobs(BaseImportJobs, AsyncSender):
     """Asynchronous facade; one connection pool serves every call, `wait_many` included."""
 
     _response_hook = staticmethod(remember_async)
@@ -127,18 +119,6 @@ class AsyncImportJobs(BaseImportJobs):
             raise WaitManyTimeoutError(timeout, finished, unfinished)
         return finished
 
-    async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._generated.get_async_httpx_client().aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
-
     async def _follow(self, waiter: Waiter, gate: asyncio.Semaphore | None = None) -> ImportJobProgress:
         while True:
             try:
@@ -151,30 +131,6 @@ class AsyncImportJobs(BaseImportJobs):
                 if final is not None:
                     return final
             await asyncio.sleep(waiter.delay())
-
-    async def _run(self, call: Call) -> Any:
-        policy, started = self.settings.retry, time.monotonic()
-        try:
-            return await self._once(call)
-        except ApiError as error:
-            delay = first_retry_delay(policy, error, idempotent=call.idempotent, spent=time.monotonic() - started)
-            if delay is None:
-                raise
-        await asyncio.sleep(delay)
-        async for attempt in async_retrying(policy, idempotent=call.idempotent, spent=time.monotonic() - started):
-            with attempt:
-                return await self._once(call)
-        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
-
-    async def _once(self, call: Call) -> Any:
-        log.debug("calling %s", call.name)
-        try:
-            detailed = await call.module.asyncio_detailed(client=self._generated, **call.kwargs)
-        except TRANSPORT_FAILURES as error:
-            raise transport_error(call.name, error) from None
-        except PARSE_FAILURES as error:
-            raise unreadable(call.name, error, self._redact) from None
-        return interpret(call.name, detailed, self._redact)
 
 
 class _NoGate:

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Mapping
-from types import TracebackType
-from typing import Any, Self
 
-import httpx
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
-from zilliz_import.calls import PARSE_FAILURES, Call, interpret, transport_error, unreadable
 from zilliz_import.errors import ApiError
 from zilliz_import.jobs_base import BaseImportJobs, Files
 from zilliz_import.options import CreateOptions
-from zilliz_import.retry import first_retry_delay, retrying
+from zilliz_import.sending import SyncSender
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
 
-log = logging.getLogger("zilliz_import")
-TRANSPORT_FAILURES = (httpx.TransportError, OSError)
 
-
-class ImportJobs(BaseImportJobs):
+class ImportJobs(BaseImportJobs, SyncSender):
     """Synchronous facade over the generated client; a context manager.
 
     Example:
@@ -134,37 +126,3 @@ class ImportJobs(BaseImportJobs):
                 if final is not None:
                     return final
             time.sleep(waiter.delay())
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._generated.get_httpx_client().close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
-        self.close()
-
-    def _run(self, call: Call) -> Any:
-        policy, started = self.settings.retry, time.monotonic()
-        try:
-            return self._once(call)
-        except ApiError as error:
-            delay = first_retry_delay(policy, error, idempotent=call.idempotent, spent=time.monotonic() - started)
-            if delay is None:
-                raise
-        time.sleep(delay)
-        for attempt in retrying(policy, idempotent=call.idempotent, spent=time.monotonic() - started):
-            with attempt:
-                return self._once(call)
-        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
-
-    def _once(self, call: Call) -> Any:
-        log.debug("calling %s", call.name)
-        try:
-            detailed = call.module.sync_detailed(client=self._generated, **call.kwargs)
-        except TRANSPORT_FAILURES as error:
-            raise transport_error(call.name, error) from None
-        except PARSE_FAILURES as error:
-            raise unreadable(call.name, error, self._redact) from None
-        return interpret(call.name, detailed, self._redact)

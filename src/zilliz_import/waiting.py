@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, Generic, Protocol
 
+from typing_extensions import TypeVar
 from zilliz_import_client.models import ImportJobProgress, KnownImportJobState
 
 from zilliz_import.errors import ApiError, JobFailedError, WaitTimeoutError
@@ -30,6 +32,29 @@ RATE_STATE = KnownImportJobState.IMPORTING.value  # Pending's 0-10 % says nothin
 DEFAULT_STALL_AFTER = 120.0
 
 
+class JobProgress(Protocol):
+    """What waiting reads of a progress answer: a cluster's, or the control plane's (which has no row counts)."""
+
+    @property
+    def job_id(self) -> str:
+        """The job."""
+
+    @property
+    def state(self) -> object:
+        """The job state, known or not."""
+
+    @property
+    def progress(self) -> int:
+        """Percent done."""
+
+    @property
+    def details(self) -> Sequence[Any]:
+        """Per-file progress."""
+
+
+P = TypeVar("P", bound=JobProgress, default=ImportJobProgress)
+
+
 class Ending(Enum):
     """How a wait ended."""
 
@@ -38,13 +63,13 @@ class Ending(Enum):
     UNCOMMITTED = AWAITING_COMMIT
 
 
-def state_name(progress: ImportJobProgress) -> str:
+def state_name(progress: JobProgress) -> str:
     """The job state as a plain string, known or not."""
     state = progress.state
     return state.value if isinstance(state, KnownImportJobState) else str(state)
 
 
-def ending(progress: ImportJobProgress | str, *, through_uncommitted: bool = False) -> Ending | None:
+def ending(progress: JobProgress | str, *, through_uncommitted: bool = False) -> Ending | None:
     """Where a wait stops: `Completed`, `Failed`, and `Uncommitted` unless asked to wait through it.
 
     Args:
@@ -61,12 +86,12 @@ def ending(progress: ImportJobProgress | str, *, through_uncommitted: bool = Fal
 
 
 @dataclass(frozen=True)
-class ProgressEvent:
+class ProgressEvent(Generic[P]):
     """What the progress callback is told after every answer.
 
     Attributes:
         job_id: The job.
-        progress: The server's answer (a generated `ImportJobProgress`).
+        progress: The server's answer (a generated `ImportJobProgress`, of the cluster or the control plane).
         elapsed: Seconds since waiting began.
         rows_per_second: Import rate so far, when known.
         eta_seconds: Estimated seconds to completion, when the rate allows a guess.
@@ -75,7 +100,7 @@ class ProgressEvent:
     """
 
     job_id: str
-    progress: ImportJobProgress
+    progress: P
     elapsed: float
     rows_per_second: float | None
     eta_seconds: float | None
@@ -88,10 +113,10 @@ class ProgressEvent:
         return state_name(self.progress)
 
 
-ProgressCallback = Callable[[ProgressEvent], object]
+ProgressCallback = Callable[[ProgressEvent[Any]], object]
 
 
-class Waiter:
+class Waiter(Generic[P]):
     """Decides, answer by answer, whether a job is done and when to ask again.
 
     `Completed`, `Failed` and (unless `through_uncommitted`) `Uncommitted` end the wait (see `ending`);
@@ -108,7 +133,7 @@ class Waiter:
         *,
         timeout: float,
         poll_interval: float | None = None,
-        on_progress: ProgressCallback | None = None,
+        on_progress: Callable[[ProgressEvent[P]], object] | None = None,
         stall_after: float = DEFAULT_STALL_AFTER,
         raise_on_failure: bool = False,
         through_uncommitted: bool = False,
@@ -127,7 +152,7 @@ class Waiter:
         self.through_uncommitted = through_uncommitted
         self.clock = clock
         self.started = clock()
-        self.last: ImportJobProgress | None = None
+        self.last: P | None = None
         self.requests = 0
         self._interval = FIRST_INTERVAL
         self._eta: float | None = None
@@ -135,7 +160,7 @@ class Waiter:
         self._last_signature: tuple[object, ...] | None = None
         self._first_seen: tuple[float, int, int] | None = None  # (time, progress %, rows) of the first Importing answer
 
-    def on_answer(self, progress: ImportJobProgress) -> ImportJobProgress | None:
+    def on_answer(self, progress: P) -> P | None:
         """Take one answer; returns it when the job has ended (or raises JobFailedError if asked to)."""
         now = self.clock()
         self.requests += 1
@@ -177,7 +202,7 @@ class Waiter:
             raise WaitTimeoutError(self.job_id, self.timeout, self.last)
         return min(self._interval, remaining)
 
-    def _next_interval(self, progress: ImportJobProgress | None, now: float) -> float:
+    def _next_interval(self, progress: P | None, now: float) -> float:
         """Seconds until the next poll, after an answer or (`progress` None) after a failed poll."""
         if self.poll_interval is not None:
             return self.poll_interval
@@ -192,9 +217,9 @@ class Waiter:
             return _bounded(min(max(self._eta, waited * ETA_FLOOR), waited * BACKOFF))
         return _bounded(waited * BACKOFF)
 
-    def _estimate(self, progress: ImportJobProgress, now: float) -> tuple[float | None, float | None]:
+    def _estimate(self, progress: P, now: float) -> tuple[float | None, float | None]:
         """(rows per second, seconds to completion) from the change since the first Importing answer."""
-        percent, rows = progress.progress, progress.imported_rows
+        percent, rows = progress.progress, rows_of(progress)
         if state_name(progress) != RATE_STATE:
             return None, None
         if self._first_seen is None:
@@ -214,7 +239,13 @@ def _bounded(interval: float) -> float:
     return min(max(interval, MIN_INTERVAL), MAX_INTERVAL)
 
 
-def _signature(progress: ImportJobProgress) -> tuple[object, ...]:
+def rows_of(progress: object) -> int:
+    """Rows imported so far; 0 where the answer has no row counts (the control plane's)."""
+    rows = getattr(progress, "imported_rows", 0)
+    return rows if isinstance(rows, int) else 0
+
+
+def _signature(progress: JobProgress) -> tuple[object, ...]:
     """What counts as a change of the job."""
-    details = tuple((d.progress, d.imported_rows, str(d.state)) for d in progress.details)
-    return state_name(progress), progress.progress, progress.imported_rows, details
+    details = tuple((d.progress, rows_of(d), str(d.state)) for d in progress.details)
+    return state_name(progress), progress.progress, rows_of(progress), details
