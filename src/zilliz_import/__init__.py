@@ -1,8 +1,14 @@
-"""Hand-written layer over the generated `zilliz_import_client`: typed errors, retries, waiting and a CLI.
+"""Hand-written layer over the generated clients: typed errors, retries, waiting and a CLI.
+
+`ImportJobs` talks to a cluster (`zilliz_import_client`), `CloudImportJobs` to Zilliz Cloud's control
+plane (`zilliz_cloud_import_client`).
 
 The facades return the generated models; the mock server lives in `zilliz_import.mock`.
 """
 
+from zilliz_import.cloud_async import AsyncCloudImportJobs
+from zilliz_import.cloud_settings import ObjectStorage, Volume
+from zilliz_import.cloud_sync import CloudImportJobs
 from zilliz_import.errors import (
     ApiError,
     AuthenticationError,
@@ -32,10 +38,12 @@ from zilliz_import.waiting import TERMINAL_STATES, Ending, ProgressEvent, ending
 __all__ = [
     "TERMINAL_STATES",
     "ApiError",
+    "AsyncCloudImportJobs",
     "AsyncImportJobs",
     "AuthenticationError",
     "BackPressureError",
     "ClientTimeoutError",
+    "CloudImportJobs",
     "ConfigurationError",
     "CreateOptions",
     "Ending",
@@ -44,6 +52,7 @@ __all__ = [
     "InvalidRequestError",
     "JobFailedError",
     "JobNotFoundError",
+    "ObjectStorage",
     "PermissionDeniedError",
     "ProgressEvent",
     "RateLimitedError",
@@ -52,6 +61,7 @@ __all__ = [
     "ServerTimeoutError",
     "TransportError",
     "UnexpectedResponseError",
+    "Volume",
     "WaitManyTimeoutError",
     "WaitTimeoutError",
     "ZillizImportError",

@@ -21,11 +21,10 @@ from zilliz_import.calls import OPERATIONS, Call, remember
 from zilliz_import.errors import InvalidArgumentError
 from zilliz_import.options import CreateOptions, create_options
 from zilliz_import.retry import RetryPolicy
-from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings
+from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings, redact
 from zilliz_import.waiting import Waiter
 
 JOB_ID = re.compile(r"[0-9]{1,19}")
-MIN_REDACTED = 4
 Files = Sequence[str | Sequence[str]]
 
 
@@ -39,7 +38,8 @@ def job_id_text(job_id: str | int) -> str:
         return str(job_id)
     if isinstance(job_id, str) and JOB_ID.fullmatch(job_id.strip()) and int(job_id) < 2**63:
         return job_id.strip()
-    raise InvalidArgumentError(f"job id must be a decimal integer, got {job_id!r}")
+    hint = " (a job-... ID is a control plane's job: use CloudImportJobs)" if str(job_id).startswith("job-") else ""
+    raise InvalidArgumentError(f"job id must be a decimal integer, got {job_id!r}{hint}")
 
 
 def file_units(files: Files) -> list[list[str]]:
@@ -132,9 +132,7 @@ class BaseImportJobs:
         return headers
 
     def _redact(self, text: str) -> str:
-        token = self.settings.token.reveal()
-        # A token of a few characters cannot be told from ordinary words, and is no real secret.
-        return text.replace(token, "***") if len(token) >= MIN_REDACTED else text
+        return redact(text, [self.settings.token])
 
     def _create(
         self,

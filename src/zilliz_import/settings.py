@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ ENV_TOKEN = "TOKEN"
 ENV_DB = "DB_NAME"
 DEFAULT_TIMEOUT = 30.0
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
+MIN_REDACTED = 4
 HOST = re.compile(r"[A-Za-z0-9._-]+|[0-9A-Fa-f:.]+")  # a DNS name, IPv4 or (unbracketed) IPv6
 
 
@@ -41,6 +43,16 @@ class Secret:
 
     def __hash__(self) -> int:
         return hash(self._value)
+
+
+def redact(text: str, secrets: Iterable[Secret]) -> str:
+    """`text` with every secret replaced by `***`."""
+    for secret in secrets:
+        value = secret.reveal()
+        # A secret of a few characters cannot be told from ordinary words, and is no real secret.
+        if len(value) >= MIN_REDACTED:
+            text = text.replace(value, "***")
+    return text
 
 
 def is_loopback(host: str) -> bool:

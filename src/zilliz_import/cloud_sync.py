@@ -1,0 +1,135 @@
+"""`CloudImportJobs`: Zilliz Cloud's control plane, synchronously, with typed errors, retries and waiting."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+
+from zilliz_cloud_import_client.models import CreatedImportJob, ImportJobPage, ImportJobProgress, ImportJobSummary
+
+from zilliz_import.cloud_base import DEFAULT_PAGE_SIZE, BaseCloudJobs, created_job, next_page
+from zilliz_import.cloud_settings import Source
+from zilliz_import.errors import ApiError
+from zilliz_import.sending import SyncSender
+from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
+
+
+class CloudImportJobs(BaseCloudJobs, SyncSender):
+    """Synchronous facade over the generated control-plane client; a context manager.
+
+    Example:
+        with CloudImportJobs.from_env() as jobs:
+            source = ObjectStorage(["s3://bucket/1.parquet"], access_key="...", secret_key="...")
+            job_id = jobs.create("medium_articles", source).jobId
+            final = jobs.wait(job_id, timeout=600)
+    """
+
+    def create(
+        self, collection_name: str, source: Source, *, partition_name: str | None = None, db_name: str | None = None
+    ) -> CreatedImportJob:
+        """Start an import job of files in object storage or a volume; `.jobId` of the answer names it.
+
+        Args:
+            collection_name: The collection to import into.
+            source: `ObjectStorage` (URLs and keys) or `Volume` (name and paths).
+            partition_name: The partition, when not the default one.
+            db_name: The database of the collection, when not `default`.
+
+        Returns:
+            The generated `CreatedImportJob`, with `jobId` set even when the server spelled it `jobID`.
+
+        Raises:
+            InvalidArgumentError: Arguments the server would refuse, caught before sending.
+            ApiError: The server refused; retried only when no job can have started.
+        """
+        call = self._create(collection_name, source, partition_name, db_name)
+        return created_job(self._run(call))
+
+    def list(self, *, page_size: int = DEFAULT_PAGE_SIZE) -> Iterator[ImportJobSummary]:
+        """The cluster's jobs, oldest first, fetched a page at a time as the iteration goes.
+
+        Raises:
+            InvalidArgumentError: `page_size` is not a positive integer (raised at once, not when iterating).
+        """
+        self._list(1, page_size)  # checks the arguments before any iteration
+        return self._records(page_size)
+
+    def list_page(self, page: int = 1, *, page_size: int = DEFAULT_PAGE_SIZE) -> ImportJobPage:
+        """One page of the cluster's jobs, counted from 1, with the total `count`."""
+        result: ImportJobPage = self._run(self._list(page, page_size))
+        return result
+
+    def get_progress(self, job_id: str) -> ImportJobProgress:
+        """One job's progress.
+
+        Raises:
+            InvalidArgumentError: Not a control-plane job ID (`job-...`).
+            JobNotFoundError: The cluster has no such job.
+        """
+        result: ImportJobProgress = self._run(self._progress(job_id))
+        return result
+
+    def wait(
+        self,
+        job_id: str,
+        *,
+        timeout: float,
+        poll_interval: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        stall_after: float = DEFAULT_STALL_AFTER,
+        raise_on_failure: bool = False,
+    ) -> ImportJobProgress:
+        """Poll until the job is `Completed` or `Failed` and return that last answer; see `ImportJobs.wait`.
+
+        Raises:
+            WaitTimeoutError: The deadline passed; it carries the last progress seen.
+            JobFailedError: The job failed and `raise_on_failure` was set.
+            ApiError: A poll failed in a way waiting cannot fix (job not found, bad API key, ...).
+        """
+        waiter = self._waiter(
+            job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
+            stall_after=stall_after, raise_on_failure=raise_on_failure,
+        )  # fmt: skip
+        while True:
+            try:
+                final = waiter.on_answer(self.get_progress(waiter.job_id))
+            except ApiError as error:
+                waiter.on_error(error)
+            else:
+                if final is not None:
+                    return final
+            time.sleep(waiter.delay())
+
+    def wait_many(
+        self,
+        job_ids: Iterable[str],
+        *,
+        timeout: float,
+        on_progress: ProgressCallback | None = None,
+        stall_after: float = DEFAULT_STALL_AFTER,
+    ) -> dict[str, ImportJobProgress]:
+        """Wait for several jobs, each polled on its own adaptive schedule.
+
+        Returns:
+            The final progress of every job, by job ID (`Completed` or `Failed`).
+
+        Raises:
+            WaitManyTimeoutError: The deadline passed; it holds the finished and the unfinished jobs.
+        """
+        waits = self._waits(job_ids, timeout=timeout, on_progress=on_progress, stall_after=stall_after)
+        while True:
+            for waiter in waits.due():
+                try:
+                    waits.on_answer(waiter, self.get_progress(waiter.job_id))
+                except ApiError as error:
+                    waits.on_error(waiter, error)
+            if waits.done:
+                return waits.result()
+            time.sleep(waits.delay())
+
+    def _records(self, page_size: int) -> Iterator[ImportJobSummary]:
+        page: int | None = 1
+        while page is not None:
+            answer = self.list_page(page, page_size=page_size)
+            yield from answer.records
+            page = next_page(answer)
