@@ -1,4 +1,4 @@
-"""The `zilliz-import` command: progress, watch, list, create, commit, abort and mock.
+"""The `zilliz-import` command: progress, watch, list, create, commit, abort, mock, and `cloud` for the control plane.
 
 Exit codes: 0 success; 1 a job failed or the server refused; 2 bad input; 3 a watch timed out;
 4 a watch ended with jobs waiting at `Uncommitted` for a commit or an abort (none failed).
@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import Any
 
 import click
-from rich.console import Console
 
+from zilliz_import.cli_cloud import cloud
+from zilliz_import.cli_output import EXIT_FAILED, EXIT_TIMEOUT, EXIT_USAGE, console, errors, fail, finish_watch
 from zilliz_import.contract.command import contract
-from zilliz_import.display import as_json, display_for, jobs_table, progress_table, reason_text
+from zilliz_import.display import as_json, display_for, jobs_table, progress_table
 from zilliz_import.errors import (
     ApiError,
     ConfigurationError,
@@ -28,18 +29,6 @@ from zilliz_import.jobs_base import job_id_text
 from zilliz_import.jobs_sync import ImportJobs
 from zilliz_import.options import CreateOptions, duration_text
 from zilliz_import.settings import DEFAULT_TIMEOUT, ENV_DB, ENV_ENDPOINT, ENV_TOKEN
-from zilliz_import.waiting import Ending, ending
-
-EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_UNCOMMITTED = 1, 2, 3, 4
-PIPE_WIDTH = 160  # rich assumes 80 columns when not on a terminal, which truncates file names
-console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
-errors = Console(stderr=True, highlight=False)
-
-
-def fail(message: str, status: int) -> NoReturn:
-    """Print one line to stderr and exit."""
-    errors.print(f"error: {message}", markup=False, soft_wrap=True)
-    sys.exit(status)
 
 
 def settings_of(ctx: click.Context) -> dict[str, Any]:
@@ -167,23 +156,7 @@ def watch(ctx: click.Context, job_id_list: tuple[str, ...], deadline: float, thr
             finals = asyncio.run(_watch(settings_of(ctx), job_id_list, deadline, display.update, through_uncommitted))
     except WaitManyTimeoutError as error:
         fail(f"{error}: {', '.join(error.unfinished)}", EXIT_TIMEOUT)
-    ends = {job: ending(p) for job, p in finals.items()}
-    for job, data in finals.items():
-        if ends[job] is Ending.FAILED:
-            errors.print(f"job {job} Failed: {reason_text(data)}", markup=False, soft_wrap=True)
-    waiting = [job for job, end in ends.items() if end is Ending.UNCOMMITTED]
-    if waiting:
-        errors.print(f"waiting for a commit or an abort: {' '.join(waiting)}", markup=False, soft_wrap=True)
-    completed = sum(1 for end in ends.values() if end is Ending.COMPLETED)
-    console.print(f"{completed} of {len(finals)} jobs completed")
-    sys.exit(watch_status(list(ends.values())))
-
-
-def watch_status(ends: list[Ending | None]) -> int:
-    """The exit status of a watch: a failure wins over jobs waiting for a commit."""
-    if any(end is not Ending.COMPLETED and end is not Ending.UNCOMMITTED for end in ends):
-        return EXIT_FAILED
-    return EXIT_UNCOMMITTED if Ending.UNCOMMITTED in ends else 0
+    finish_watch(finals)
 
 
 async def _watch(
@@ -239,6 +212,7 @@ def mock(host: str, port: int, seed: int, job_seconds: float) -> None:
 
 
 cli.add_command(contract)
+cli.add_command(cloud)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,7 +48,8 @@ def cloud_job_id_text(job_id: str) -> str:
     """
     if isinstance(job_id, str) and CLOUD_JOB_ID.fullmatch(job_id.strip()):
         return job_id.strip()
-    hint = " (a decimal ID is a cluster's job: use ImportJobs)" if str(job_id).strip().isdecimal() else ""
+    hint = " (a decimal ID is a cluster's job: use ImportJobs, or zilliz-import without `cloud`)"
+    hint = hint if str(job_id).strip().isdecimal() else ""
     raise InvalidArgumentError(f"control-plane job id must look like job-xxxxxxxxxxxxxxxxxxxxx, got {job_id!r}{hint}")
 
 

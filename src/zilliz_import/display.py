@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -11,19 +12,27 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn
 from rich.table import Table
 from rich.text import Text
-from zilliz_import_client.models import ImportFileProgress, ImportJobProgress, ImportJobSummary
 
-from zilliz_import.waiting import AWAITING_COMMIT, ProgressEvent, state_name
+from zilliz_import.waiting import AWAITING_COMMIT, JobProgress, ProgressEvent, rows_of, state_name
 
 FAILED = "Failed"
 
 
-def reason_text(data: ImportJobProgress | ImportFileProgress) -> str:
+def reason_text(data: object) -> str:
     """The server's reason for a failure, or a placeholder."""
-    return data.reason if isinstance(data.reason, str) and data.reason else "no reason given"
+    reason = getattr(data, "reason", None)
+    return reason if isinstance(reason, str) and reason else "no reason given"
 
 
-def state_text(data: ImportJobProgress) -> str:
+def rows_text(data: Any) -> str:
+    """`imported/total` rows, or just the total where the answer has no imported rows (the control plane)."""
+    imported, total = getattr(data, "imported_rows", None), getattr(data, "total_rows", None)
+    if isinstance(imported, int) and isinstance(total, int):
+        return f"{imported:,}/{total:,}"
+    return f"{total:,}" if isinstance(total, int) else "-"
+
+
+def state_text(data: JobProgress) -> str:
     """The job state, with the reason of a failure or a note for a job waiting for its commit."""
     state = state_name(data)
     if state == FAILED:
@@ -34,7 +43,7 @@ def state_text(data: ImportJobProgress) -> str:
 class Display(Protocol):
     """Receives every progress event of a watch."""
 
-    def update(self, event: ProgressEvent) -> None:
+    def update(self, event: ProgressEvent[Any]) -> None:
         """Show one answer."""
 
     def __enter__(self) -> Display: ...
@@ -44,7 +53,7 @@ class Display(Protocol):
     ) -> None: ...
 
 
-def rate_text(event: ProgressEvent) -> str:
+def rate_text(event: ProgressEvent[Any]) -> str:
     """Rows per second and ETA, as far as known."""
     rate = f"{event.rows_per_second:,.0f} rows/s" if event.rows_per_second else "- rows/s"
     eta = f"ETA {event.eta_seconds:,.0f}s" if event.eta_seconds is not None else "ETA -"
@@ -67,12 +76,12 @@ class LiveDisplay:
         self.jobs: dict[str, TaskID] = {}
         self.files: dict[tuple[str, int], TaskID] = {}
 
-    def update(self, event: ProgressEvent) -> None:
+    def update(self, event: ProgressEvent[Any]) -> None:
         """Move the job's bar and its files' bars."""
         data = event.progress
         if event.job_id not in self.jobs:
             self.jobs[event.job_id] = self.progress.add_task(f"job {event.job_id}", total=100, state="", detail="")
-        detail = f"{data.imported_rows:,}/{data.total_rows:,} rows  {rate_text(event)}"
+        detail = f"{rows_text(data)} rows  {rate_text(event)}"
         state = escape(state_text(data))
         self.progress.update(self.jobs[event.job_id], completed=data.progress, state=state, detail=detail)
         for index, item in enumerate(data.details):
@@ -80,7 +89,7 @@ class LiveDisplay:
             if key not in self.files:
                 name = escape(item.file_name[:40])
                 self.files[key] = self.progress.add_task(f"  {name}", total=100, state="", detail="")
-            rows = f"{item.imported_rows:,}/{item.total_rows:,} rows"
+            rows = f"{rows_text(item)} rows"
             self.progress.update(self.files[key], completed=item.progress, state=escape(str(item.state)), detail=rows)
 
     def __enter__(self) -> LiveDisplay:
@@ -98,17 +107,17 @@ class PlainDisplay:
         self.console = console
         self.seen: dict[str, tuple[Any, ...]] = {}
 
-    def update(self, event: ProgressEvent) -> None:
+    def update(self, event: ProgressEvent[Any]) -> None:
         """Print a line when the job's state, progress or stall status changed."""
         data = event.progress
-        key = (state_name(data), data.progress, data.imported_rows, event.stalled)
+        key = (state_name(data), data.progress, rows_of(data), event.stalled)
         if self.seen.get(event.job_id) == key:
             return
         self.seen[event.job_id] = key
         files = sum(1 for d in data.details if str(d.state) == "Completed")
         self.console.print(
             f"job {event.job_id}: {state_text(data)} {data.progress}% "
-            f"{data.imported_rows:,}/{data.total_rows:,} rows, {files}/{len(data.details)} files, {rate_text(event)}",
+            f"{rows_text(data)} rows, {files}/{len(data.details)} files, {rate_text(event)}",
             highlight=False,
             markup=False,
             soft_wrap=True,
@@ -126,7 +135,7 @@ def display_for(console: Console) -> Display:
     return LiveDisplay(console) if console.is_terminal else PlainDisplay(console)
 
 
-def progress_table(data: ImportJobProgress) -> Table:
+def progress_table(data: Any) -> Table:
     """One job and its files, as a table."""
     table = Table(title=f"import job {data.job_id} ({data.collection_name})", title_justify="left")
     table.add_column("file", overflow="fold")
@@ -138,26 +147,23 @@ def progress_table(data: ImportJobProgress) -> Table:
     for item in data.details:
         cells: list[Text | str] = [
             Text(item.file_name), Text(str(item.state)), f"{item.progress}%",
-            f"{item.imported_rows:,}/{item.total_rows:,}", f"{item.file_size:,}", Text(str(item.complete_time or "-")),
+            rows_text(item), f"{item.file_size:,}", Text(str(item.complete_time or "-")),
         ]  # fmt: skip
         table.add_row(*cells, *([Text(item.reason if isinstance(item.reason, str) else "")] if reasons else []))
-    table.caption = Text(
-        f"{state_text(data)} {data.progress}%, {data.imported_rows:,}/{data.total_rows:,} rows, "
-        f"{data.file_size:,} bytes"
-    )
+    table.caption = Text(f"{state_text(data)} {data.progress}%, {rows_text(data)} rows, {data.file_size:,} bytes")
     return table
 
 
-def jobs_table(records: list[ImportJobSummary]) -> Table:
-    """A listing, as a table."""
+def jobs_table(records: Sequence[Any]) -> Table:
+    """A listing (a cluster's or the control plane's, which has no progress nor reason), as a table."""
     table = Table()
     for column in ("job", "collection", "state", "progress", "reason"):
         table.add_column(column)
     for record in records:
-        reason = record.reason if isinstance(record.reason, str) else ""
-        table.add_row(
-            record.job_id, Text(record.collection_name), Text(str(record.state)), f"{record.progress}%", Text(reason)
-        )
+        reason, progress = getattr(record, "reason", None), getattr(record, "progress", None)
+        percent = f"{progress}%" if isinstance(progress, int) else "-"
+        reason_cell = Text(reason if isinstance(reason, str) else "")
+        table.add_row(record.job_id, Text(record.collection_name), Text(str(record.state)), percent, reason_cell)
     return table
 
 

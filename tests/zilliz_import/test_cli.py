@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from zilliz_import.cli import main, seconds_or_duration, watch_status
+from zilliz_import.cli import main, seconds_or_duration
+from zilliz_import.cli_output import watch_status
 from zilliz_import.mock import MockApp, MockServer
 from zilliz_import.waiting import Ending
 
