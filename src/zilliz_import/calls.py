@@ -118,14 +118,19 @@ def transport_error(operation: str, error: Exception) -> ApiError:
     return kind(f"{type(error).__name__}: {detail}", operation=operation, may_have_reached_server=not connect)
 
 
-def unexpected(operation: str, error: Exception | None = None, detail: str = "") -> UnexpectedResponseError:
-    """The typed error for an answer the generated parser could not read, with the raw body kept."""
+def unexpected(
+    operation: str, error: Exception | None = None, detail: str = "", redact: Callable[[str], str] = str
+) -> UnexpectedResponseError:
+    """The typed error for an answer the generated parser could not read, with the raw body kept.
+
+    Its message quotes the body's start without the facade's secrets (`redact`); `body` keeps it all.
+    """
     response = last_response.get()
     body = response.content if response is not None else b""
     status = response.status_code if response is not None else None
     why = f" ({detail or type(error).__name__})" if (detail or error is not None) else ""
     return UnexpectedResponseError(
-        f"unexpected answer{why}: {excerpt(body)}", body=body, operation=operation, status=status
+        f"unexpected answer{why}: {redact(excerpt(body))}", body=body, operation=operation, status=status
     )
 
 
@@ -145,7 +150,7 @@ def interpret(operation: str, detailed: Answer, redact: Callable[[str], str], pl
     if parsed is not None and hasattr(parsed, "data"):
         wrong = plane.problems(parsed.data)
         if wrong:
-            raise unexpected(operation, detail="; ".join(wrong))
+            raise unexpected(operation, detail="; ".join(wrong), redact=redact)
         return parsed.data
     raise refused(operation, detailed, redact)
 
@@ -168,14 +173,14 @@ def refused(operation: str, answer: RawAnswer, redact: Callable[[str], str], why
         return from_envelope(operation, status, 0, redact(excerpt(content)), retry_after)
     if status == HTTP_NOT_FOUND and operation in MISSING_ROUTES:
         why = MISSING_ROUTES[operation]
-    return unexpected(operation, detail=why)
+    return unexpected(operation, detail=why, redact=redact)
 
 
 def unreadable(operation: str, error: Exception, redact: Callable[[str], str]) -> ApiError:
     """The typed error when the generated parser raised: an error status still decides (a 5xx HTML page)."""
     response = last_response.get()
     if response is None or error_class(response.status_code, None, "") is None:
-        return unexpected(operation, error)
+        return unexpected(operation, error, redact=redact)
     return refused(operation, response, redact, type(error).__name__)
 
 
