@@ -38,7 +38,8 @@ def job_id_text(job_id: str | int) -> str:
         return str(job_id)
     if isinstance(job_id, str) and JOB_ID.fullmatch(job_id.strip()) and int(job_id) < 2**63:
         return job_id.strip()
-    hint = " (a job-... ID is a control plane's job: use CloudImportJobs)" if str(job_id).startswith("job-") else ""
+    hint = " (a job-... ID is a control plane's job: use CloudImportJobs, or zilliz-import cloud)"
+    hint = hint if str(job_id).startswith("job-") else ""
     raise InvalidArgumentError(f"job id must be a decimal integer, got {job_id!r}{hint}")
 
 
