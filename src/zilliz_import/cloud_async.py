@@ -57,15 +57,7 @@ class AsyncCloudImportJobs(BaseCloudJobs, AsyncSender):
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
             stall_after=stall_after, raise_on_failure=raise_on_failure,
         )  # fmt: skip
-        while True:
-            try:
-                final = waiter.on_answer(await self.get_progress(waiter.job_id))
-            except ApiError as error:
-                waiter.on_error(error)
-            else:
-                if final is not None:
-                    return final
-            await asyncio.sleep(waiter.delay())
+        return await self._follow(waiter, self.get_progress)
 
     async def wait_many(
         self,

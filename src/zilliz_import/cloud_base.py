@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 from typing import Any, ClassVar, Self
 
-import httpx
 from zilliz_cloud_import_client import AuthenticatedClient
 from zilliz_cloud_import_client.api.import_jobs import create_import_job, get_import_job_progress, list_import_jobs
 from zilliz_cloud_import_client.models import (
@@ -26,6 +25,7 @@ from zilliz_import.cloud_shapes import cloud_problems, job_id_of
 from zilliz_import.cloud_waiting import PerJobWaits
 from zilliz_import.errors import ConfigurationError, InvalidArgumentError
 from zilliz_import.retry import RetryPolicy
+from zilliz_import.sending import client_args
 from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings, Secret, redact
 from zilliz_import.waiting import Waiter
 
@@ -116,15 +116,8 @@ class BaseCloudJobs:
         return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, cluster_id={self.cluster_id!r})"
 
     def _client(self, transport: Any, hook: Any) -> AuthenticatedClient:
-        httpx_args: dict[str, Any] = {"event_hooks": {"response": [hook]}}
-        if transport is not None:
-            httpx_args["transport"] = transport
-        return AuthenticatedClient(
-            base_url=self.settings.endpoint,
-            token=self.settings.token.reveal(),
-            timeout=httpx.Timeout(self.settings.timeout),
-            httpx_args=httpx_args,
-        )
+        # No Request-Timeout nor DB-Name: the control plane's pages document neither (the database goes in the body).
+        return AuthenticatedClient(**client_args(self.settings, transport, hook, {}))
 
     def _redact(self, text: str) -> str:
         return redact(text, self._secrets)

@@ -90,15 +90,7 @@ class CloudImportJobs(BaseCloudJobs, SyncSender):
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
             stall_after=stall_after, raise_on_failure=raise_on_failure,
         )  # fmt: skip
-        while True:
-            try:
-                final = waiter.on_answer(self.get_progress(waiter.job_id))
-            except ApiError as error:
-                waiter.on_error(error)
-            else:
-                if final is not None:
-                    return final
-            time.sleep(waiter.delay())
+        return self._follow(waiter, self.get_progress)
 
     def wait_many(
         self,

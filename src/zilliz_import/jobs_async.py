@@ -8,11 +8,11 @@ from collections.abc import Iterable, Mapping
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
 from zilliz_import.calls import remember_async
-from zilliz_import.errors import ApiError, WaitManyTimeoutError, WaitTimeoutError
+from zilliz_import.errors import WaitManyTimeoutError, WaitTimeoutError
 from zilliz_import.jobs_base import BaseImportJobs, Files
 from zilliz_import.options import CreateOptions
 from zilliz_import.sending import AsyncSender
-from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback, Waiter
+from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
 
 
 class AsyncImportJobs(BaseImportJobs, AsyncSender):
@@ -69,7 +69,7 @@ class AsyncImportJobs(BaseImportJobs, AsyncSender):
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
             stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
-        return await self._follow(waiter)
+        return await self._follow(waiter, self.get_progress)
 
     async def wait_many(
         self,
@@ -105,7 +105,9 @@ class AsyncImportJobs(BaseImportJobs, AsyncSender):
             for job_id in job_ids
         ]  # fmt: skip
         gate = asyncio.Semaphore(concurrency)
-        outcomes = await asyncio.gather(*(self._follow(w, gate) for w in waiters), return_exceptions=True)
+        outcomes = await asyncio.gather(
+            *(self._follow(w, self.get_progress, gate) for w in waiters), return_exceptions=True
+        )
         finished: dict[str, ImportJobProgress] = {}
         unfinished: dict[str, ImportJobProgress | None] = {}
         for waiter, outcome in zip(waiters, outcomes, strict=True):
@@ -118,27 +120,3 @@ class AsyncImportJobs(BaseImportJobs, AsyncSender):
         if unfinished:
             raise WaitManyTimeoutError(timeout, finished, unfinished)
         return finished
-
-    async def _follow(self, waiter: Waiter, gate: asyncio.Semaphore | None = None) -> ImportJobProgress:
-        while True:
-            try:
-                async with gate or _NO_GATE:
-                    progress = await self.get_progress(waiter.job_id)
-                final = waiter.on_answer(progress)
-            except ApiError as error:
-                waiter.on_error(error)
-            else:
-                if final is not None:
-                    return final
-            await asyncio.sleep(waiter.delay())
-
-
-class _NoGate:
-    async def __aenter__(self) -> None:
-        return None
-
-    async def __aexit__(self, *exc: object) -> None:
-        return None
-
-
-_NO_GATE = _NoGate()

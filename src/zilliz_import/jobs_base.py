@@ -6,7 +6,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-import httpx
 from zilliz_import_client import AuthenticatedClient
 from zilliz_import_client.models import (
     CreateImportJobRequest,
@@ -21,6 +20,7 @@ from zilliz_import.calls import OPERATIONS, Call, remember
 from zilliz_import.errors import InvalidArgumentError
 from zilliz_import.options import CreateOptions, create_options
 from zilliz_import.retry import RetryPolicy
+from zilliz_import.sending import client_args
 from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings, redact
 from zilliz_import.waiting import Waiter
 
@@ -114,16 +114,7 @@ class BaseImportJobs:
         return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, db_name={self.settings.db_name!r})"
 
     def _client(self, transport: Any, hook: Any) -> AuthenticatedClient:
-        httpx_args: dict[str, Any] = {"event_hooks": {"response": [hook]}}
-        if transport is not None:
-            httpx_args["transport"] = transport
-        return AuthenticatedClient(
-            base_url=self.settings.endpoint,
-            token=self.settings.token.reveal(),
-            timeout=httpx.Timeout(self.settings.timeout),
-            headers=self._fixed_headers(),
-            httpx_args=httpx_args,
-        )
+        return AuthenticatedClient(**client_args(self.settings, transport, hook, self._fixed_headers()))
 
     def _fixed_headers(self) -> dict[str, str]:
         """The spec's `Request-Timeout` and `DB-Name`: the same on every call, so set once on the client."""

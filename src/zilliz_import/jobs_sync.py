@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
-from zilliz_import.errors import ApiError
 from zilliz_import.jobs_base import BaseImportJobs, Files
 from zilliz_import.options import CreateOptions
 from zilliz_import.sending import SyncSender
@@ -117,12 +115,5 @@ class ImportJobs(BaseImportJobs, SyncSender):
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
             stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
-        while True:
-            try:
-                final = waiter.on_answer(self.get_progress(waiter.job_id))
-            except ApiError as error:
-                waiter.on_error(error)
-            else:
-                if final is not None:
-                    return final
-            time.sleep(waiter.delay())
+
+        return self._follow(waiter, self.get_progress)

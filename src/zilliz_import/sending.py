@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import Any, ClassVar, Self
 
@@ -18,9 +19,24 @@ from zilliz_import.calls import CLUSTER, PARSE_FAILURES, Call, Plane, interpret,
 from zilliz_import.errors import ApiError
 from zilliz_import.retry import async_retrying, first_retry_delay, retrying
 from zilliz_import.settings import ClientSettings
+from zilliz_import.waiting import P, Waiter
 
 log = logging.getLogger("zilliz_import")
 TRANSPORT_FAILURES = (httpx.TransportError, OSError)
+
+
+def client_args(settings: ClientSettings, transport: Any, hook: Any, headers: dict[str, str]) -> dict[str, Any]:
+    """Keyword arguments of either generated `AuthenticatedClient`: URL, token, timeout, headers, hook, transport."""
+    httpx_args: dict[str, Any] = {"event_hooks": {"response": [hook]}}
+    if transport is not None:
+        httpx_args["transport"] = transport
+    return {
+        "base_url": settings.endpoint,
+        "token": settings.token.reveal(),
+        "timeout": httpx.Timeout(settings.timeout),
+        "headers": headers,
+        "httpx_args": httpx_args,
+    }
 
 
 class Sender:
@@ -47,6 +63,18 @@ class SyncSender(Sender):
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+    def _follow(self, waiter: Waiter[P], fetch: Callable[[str], P]) -> P:
+        """Poll with `fetch` until `waiter` says the job ended (or raises), sleeping as it says."""
+        while True:
+            try:
+                final = waiter.on_answer(fetch(waiter.job_id))
+            except ApiError as error:
+                waiter.on_error(error)
+            else:
+                if final is not None:
+                    return final
+            time.sleep(waiter.delay())
 
     def _run(self, call: Call) -> Any:
         policy, started = self.settings.retry, time.monotonic()
@@ -88,6 +116,22 @@ class AsyncSender(Sender):
     ) -> None:
         await self.aclose()
 
+    async def _follow(
+        self, waiter: Waiter[P], fetch: Callable[[str], Awaitable[P]], gate: asyncio.Semaphore | None = None
+    ) -> P:
+        """Poll with `fetch` until `waiter` says the job ended (or raises); `gate` bounds polls in flight."""
+        while True:
+            try:
+                async with gate or _NO_GATE:
+                    progress = await fetch(waiter.job_id)
+                final = waiter.on_answer(progress)
+            except ApiError as error:
+                waiter.on_error(error)
+            else:
+                if final is not None:
+                    return final
+            await asyncio.sleep(waiter.delay())
+
     async def _run(self, call: Call) -> Any:
         policy, started = self.settings.retry, time.monotonic()
         try:
@@ -111,3 +155,14 @@ class AsyncSender(Sender):
         except PARSE_FAILURES as error:
             raise unreadable(call.name, error, self._redact) from None
         return interpret(call.name, detailed, self._redact, self._plane)
+
+
+class _NoGate:
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+_NO_GATE = _NoGate()

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.zilliz_import.cloud_sources import ACCESS_KEY, SECRET_KEY
-from zilliz_import.cli import main
+from tests.zilliz_import.test_cli import run
 from zilliz_import.mock import DEFAULT_API_KEY, DEFAULT_CLUSTER, ControlPlaneApp, MockConfig, MockServer
 
 JOB_ID = re.compile(r"job-[a-z0-9]{21}")
@@ -21,16 +21,6 @@ def cloud_env(cloud_server: MockServer, monkeypatch: pytest.MonkeyPatch) -> Mock
     monkeypatch.setenv("CLUSTER_ID", DEFAULT_CLUSTER)
     monkeypatch.delenv("CLUSTER_ENDPOINT", raising=False)
     return cloud_server
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the CLI in-process; returns (exit status, stdout, stderr)."""
-    try:
-        status = main(args)
-    except SystemExit as done:
-        status = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_create_watch_progress_and_list(cloud_env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
