@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 
+import httpx
 import pytest
 from zilliz_cloud_import_client.models import ImportJobProgress
 
@@ -37,10 +39,10 @@ def test_several_urls_go_as_units(cloud_jobs: CloudImportJobs) -> None:
     assert final.file_name == "s3://b/1.parquet,s3://b/id.npy,s3://b/vec.npy" and len(final.details) == 2
 
 
-def test_list_is_lazy_and_walks_every_page(cloud_jobs: CloudImportJobs) -> None:
+def test_list_walks_every_page(cloud_jobs: CloudImportJobs) -> None:
     ids = [cloud_jobs.create(f"c{i}", OBJECTS).jobId for i in range(5)]
     listing = cloud_jobs.list(page_size=2)
-    first = next(listing)  # only the first page has been asked for
+    first = next(listing)
     assert first.job_id == ids[0]
     assert [first.job_id, *(r.job_id for r in listing)] == ids
     page = cloud_jobs.list_page(3, page_size=2)
@@ -82,3 +84,20 @@ def test_from_env_reads_the_guides_names(cloud_server: MockServer, monkeypatch: 
     monkeypatch.setenv("CLUSTER_ID", DEFAULT_CLUSTER)
     with CloudImportJobs.from_env(timeout=5) as jobs:
         assert jobs.cluster_id == DEFAULT_CLUSTER and list(jobs.list()) == []
+
+
+def test_list_asks_for_a_page_only_when_the_iteration_reaches_it() -> None:
+    asked: list[int] = []
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        page = json.loads(request.content)["currentPage"]
+        asked.append(page)
+        records = [{"collectionName": "c", "jobId": f"job-p{page}n{i}", "state": "Completed"} for i in range(2)]
+        data = {"count": 6, "currentPage": page, "pageSize": 2, "records": records}
+        return httpx.Response(200, json={"code": 0, "data": data})
+
+    jobs = CloudImportJobs("http://127.0.0.1:1", "key", cluster_id="in01-x", transport=httpx.MockTransport(reply))
+    listing = jobs.list(page_size=2)
+    assert asked == []
+    assert next(listing).job_id == "job-p1n0" and asked == [1]
+    assert len(list(listing)) == 5 and asked == [1, 2, 3]  # page 3 holds the last of the 6: no page 4
