@@ -166,6 +166,11 @@ class Waiter:
         log.warning("polling job %s failed, will try again: %s", self.job_id, error)
         self._interval = self._next_interval(None, self.clock())
 
+    @property
+    def interval(self) -> float:
+        """Seconds this job's schedule wants until its next poll, deadline aside."""
+        return self._interval
+
     def delay(self) -> float:
         """Seconds to sleep before the next poll.
 
