@@ -25,6 +25,7 @@ log = logging.getLogger("zilliz_import.wait")
 MIN_TICK = 0.5  # one `list` answers every job of a group: lateness is bounded by the tick, requests by its inverse
 MAX_TICK = 30.0
 FAILED_LIST_TICK = 5.0  # the longest a failed `list` keeps a group unseen before the next try
+SINCE_END = 0.25  # jobs started together end together: after an end, look again within this share of the time since
 LIMITER_KEY = "zilliz_import"
 
 
@@ -77,6 +78,11 @@ def request_ceiling(max_requests_per_second: float | None) -> Limiter | None:
     return Limiter(Rate(1, spacing_ms), buffer_ms=1)
 
 
+def _soonest(waiter: Waiter) -> float:
+    """When a job wants its next look: its `Waiter`'s interval, or its estimated end if sooner."""
+    return waiter.interval if waiter.eta is None else min(waiter.interval, waiter.eta)
+
+
 @dataclass
 class _Job:
     waiter: Waiter
@@ -91,6 +97,7 @@ class _Job:
 class _Tick:
     next_at: float = 0.0
     in_flight: bool = False
+    last_end: float | None = None  # when this group's `list` last showed a job ended
 
 
 class Tracker:
@@ -100,7 +107,9 @@ class Tracker:
     unfiltered `list` at the start. Each tick sends one `list` per group; a job that `list` shows
     ended gets one `describe` for its final answer; a job `list` does not show (the server forgot it,
     or it is in another database) is followed by `describe` on its own adaptive schedule. A group's
-    next tick is the soonest poll its jobs' `Waiter`s want, within `MIN_TICK` and `MAX_TICK`.
+    next tick is the soonest poll its jobs' `Waiter`s want, or the soonest estimated end, or (jobs that
+    start together end together) a `SINCE_END` share of the time since `list` last showed an end;
+    within `MIN_TICK` and `MAX_TICK`.
     """
 
     def __init__(
@@ -127,6 +136,9 @@ class Tracker:
         self._jobs = {
             job_id: _Job(self._waiter(job_id, stall_after), known.get(job_id)) for job_id in dict.fromkeys(job_ids)
         }
+        unknown = [job for job in self._jobs.values() if job.group is None]
+        if len(unknown) == 1:  # one job alone: its own `describe` is cheaper than a list of every job
+            unknown[0].by_describe = True
         self._ticks: dict[Group | None, _Tick] = {job.group: _Tick() for job in self._jobs.values()}
 
     @property
@@ -167,7 +179,7 @@ class Tracker:
             else:
                 self._on_record(job, record, now)
         tick = self._ticks[group]
-        tick.in_flight, tick.next_at = False, now + self._tick_interval(group, members)
+        tick.in_flight, tick.next_at = False, now + self._tick_interval(group, members, now)
 
     def on_describe(self, request: DescribeRequest, progress: ImportJobProgress) -> None:
         """Take a `describe` answer: the job's end, or (a stale `list`, a job followed alone) its next poll."""
@@ -234,6 +246,7 @@ class Tracker:
     def _on_record(self, job: _Job, record: ImportJobSummary, now: float) -> None:
         if ending(str(record.state), through_uncommitted=self.through_uncommitted) is not None:
             job.final_pending, job.next_at = True, now
+            self._ticks[job.group].last_end = now
             return
         self._listing = True
         try:
@@ -258,11 +271,16 @@ class Tracker:
     def _own_poll(job: _Job) -> bool:
         return job.by_describe or job.final_pending
 
-    def _tick_interval(self, group: Group | None, members: list[str]) -> float:
+    def _tick_interval(self, group: Group | None, members: list[str], now: float) -> float:
         if group is None:
             return 0.0  # discovery is done once; what it learnt is listed right away
         jobs = [self._jobs[job_id] for job_id in members if job_id in self._jobs]
-        wanted = [job.waiter.interval for job in jobs if not self._own_poll(job)]
+        # Unlike one job's poll, a tick is not floored at a share of the time waited: `MIN_TICK` bounds it,
+        # so the soonest estimated end among many jobs brings the look that catches it.
+        wanted = [_soonest(job.waiter) for job in jobs if not self._own_poll(job)]
+        last_end = self._ticks[group].last_end
+        if last_end is not None:
+            wanted.append((now - last_end) * SINCE_END)
         return min(max(min(wanted, default=MAX_TICK), MIN_TICK), MAX_TICK)
 
     def _waiter(self, job_id: str, stall_after: float) -> Waiter:

@@ -171,6 +171,11 @@ class Waiter:
         """Seconds this job's schedule wants until its next poll, deadline aside."""
         return self._interval
 
+    @property
+    def eta(self) -> float | None:
+        """Estimated seconds to completion at the last answer, when the rate allows a guess."""
+        return self._eta
+
     def delay(self) -> float:
         """Seconds to sleep before the next poll.
 
