@@ -59,7 +59,7 @@ async def per_job(jobs: AsyncImportJobs, ids: list[str], seen: Any) -> None:
     await asyncio.gather(*(jobs._follow(waiter, gate) for waiter in waiters))
 
 
-async def follow_all(url: str, count: int, mode: str) -> dict[str, Any]:
+async def follow_all(url: str, count: int, mode: str, interval: float) -> dict[str, Any]:
     """Create `count` jobs and follow them to their end; the timings seen by the client."""
     learned: dict[str, float] = {}
 
@@ -77,15 +77,15 @@ async def follow_all(url: str, count: int, mode: str) -> dict[str, Any]:
             await per_job(jobs, ids, seen)
         else:
             gate = asyncio.Semaphore(POLL_CONCURRENCY)
-            await asyncio.gather(*(fixed_poll(jobs, job_id, FIXED_INTERVAL, gate, learned) for job_id in ids))
+            await asyncio.gather(*(fixed_poll(jobs, job_id, interval, gate, learned) for job_id in ids))
         end, cpu = time.time(), time.process_time() - cpu
     return {"ids": ids, "learned": learned, "begin": begin, "end": end, "cpu": cpu}
 
 
-def follow(count: int, job_seconds: float, mode: str) -> dict[str, float]:
-    """One mode (of `MODES`) against a fresh mock: wall, CPU, requests and lateness against the true job ends."""
+def follow(count: int, job_seconds: float, mode: str, interval: float = FIXED_INTERVAL) -> dict[str, float]:
+    """One mode (of `MODES`; `interval` for the fixed loop) against a fresh mock: wall, CPU, requests, lateness."""
     with mock_process(job_seconds=job_seconds, seed=42, max_jobs=count * 2) as url:
-        run = asyncio.run(follow_all(url, count, mode))
+        run = asyncio.run(follow_all(url, count, mode, interval))
         ends = admin(url, "jobs")["endsAt"]
         served = admin(url, "requests")["requests"]
     requests = served.get("describe", 0) + served.get("list", 0)

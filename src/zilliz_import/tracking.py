@@ -19,12 +19,21 @@ from pyrate_limiter import Duration, Limiter, Rate
 from zilliz_import_client.models import ImportJobProgress, ImportJobSummary
 
 from zilliz_import.errors import ApiError, InvalidArgumentError, WaitManyTimeoutError
-from zilliz_import.waiting import BACKOFF, DEFAULT_STALL_AFTER, ProgressCallback, ProgressEvent, Waiter, ending
+from zilliz_import.waiting import (
+    BACKOFF,
+    DEFAULT_STALL_AFTER,
+    FIRST_INTERVAL,
+    ProgressCallback,
+    ProgressEvent,
+    Waiter,
+    ending,
+)
 
 log = logging.getLogger("zilliz_import.wait")
 MIN_TICK = 0.5  # one `list` answers every job of a group: lateness is bounded by the tick, requests by its inverse
 MAX_TICK = 30.0
 FAILED_LIST_TICK = 5.0  # the longest a failed `list` keeps a group unseen before the next try
+CROWD = 50.0  # a tick is at most CROWD x the time waited / the group's jobs: among many, the first end comes soon
 SINCE_END = 0.25  # jobs started together end together: after an end, look again within this share of the time since
 LIMITER_KEY = "zilliz_import"
 
@@ -108,8 +117,9 @@ class Tracker:
     ended gets one `describe` for its final answer; a job `list` does not show (the server forgot it,
     or it is in another database) is followed by `describe` on its own adaptive schedule. A group's
     next tick is the soonest poll its jobs' `Waiter`s want, or the soonest estimated end, or (jobs that
-    start together end together) a `SINCE_END` share of the time since `list` last showed an end;
-    within `MIN_TICK` and `MAX_TICK`.
+    start together end together) a `SINCE_END` share of the time since `list` last showed an end, or
+    `CROWD` times the time waited over the number of its jobs (one `list` serves them all, and among
+    many jobs the first end comes early); within `MIN_TICK` and `MAX_TICK`.
     """
 
     def __init__(
@@ -281,6 +291,8 @@ class Tracker:
         last_end = self._ticks[group].last_end
         if last_end is not None:
             wanted.append((now - last_end) * SINCE_END)
+        if wanted:
+            wanted.append(CROWD * max(now - self.started, FIRST_INTERVAL) / len(wanted))
         return min(max(min(wanted, default=MAX_TICK), MIN_TICK), MAX_TICK)
 
     def _waiter(self, job_id: str, stall_after: float) -> Waiter:

@@ -9,6 +9,7 @@ from tests.generated.server_bodies import job_progress
 from zilliz_import import InvalidArgumentError, InvalidRequestError, ProgressEvent, ServerError, WaitManyTimeoutError
 from zilliz_import.errors import JobNotFoundError
 from zilliz_import.tracking import (
+    CROWD,
     MAX_TICK,
     MIN_TICK,
     DescribeRequest,
@@ -189,3 +190,39 @@ def test_a_ceiling_must_be_positive(bad: float) -> None:
     with pytest.raises(InvalidArgumentError):
         request_ceiling(bad)
     assert request_ceiling(None) is None
+
+
+def test_after_an_end_the_next_look_comes_within_a_share_of_the_time_since() -> None:
+    clock = Clock()
+    jobs = Tracker(["1", "2"], timeout=600, groups={"1": A, "2": A}, clock=clock)
+    answers = [[record("1", "Pending", 5), record("2", "Pending", 5)]] * 4 + [[record("1", "Completed", 100)]]
+    for listed in answers:
+        clock.now += jobs.delay()
+        jobs.due()
+        jobs.on_list(ListRequest(A), [*listed, record("2", "Pending", 5)][:2])
+    assert jobs.due() == [DescribeRequest("1")]
+    jobs.on_describe(DescribeRequest("1"), described("1", "Completed"))
+    assert jobs.delay() == MIN_TICK, "an end was just seen: look again soon"
+    clock.now += MIN_TICK
+    jobs.due()
+    jobs.on_list(ListRequest(A), [record("2", "Pending", 5)])
+    clock.now += 40
+    jobs.due()
+    jobs.on_list(ListRequest(A), [record("2", "Pending", 5)])
+    assert jobs.delay() == pytest.approx(0.25 * 40.5), "the longer since the last end, the rarer the looks"
+
+
+def test_a_crowd_of_jobs_is_looked_at_more_often_than_one() -> None:
+    def tick_after_three_looks(count: int) -> tuple[float, float]:
+        clock = Clock()
+        ids = [str(i) for i in range(count)]
+        jobs = Tracker(ids, timeout=600, groups=dict.fromkeys(ids, A), clock=clock)
+        for _ in range(3):
+            clock.now += jobs.delay() + 5
+            jobs.due()
+            jobs.on_list(ListRequest(A), [record(i, "Pending", 5) for i in ids])
+        return jobs.delay(), clock.now - 100.0
+
+    crowd, waited = tick_after_three_looks(1000)
+    few, _ = tick_after_three_looks(2)
+    assert crowd == pytest.approx(CROWD * waited / 1000) and few > 10 * crowd
