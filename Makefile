@@ -12,25 +12,25 @@ export PATH := $(abspath $(BIN)):$(PATH)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-setup: $(STAMP) ## create .venv and install the locked dependencies and both packages
+setup: $(STAMP) ## create .venv and install the locked dependencies, both generated clients and the package
 
-$(STAMP): requirements/dev.lock pyproject.toml
+$(STAMP): requirements/dev.lock pyproject.toml scripts/setup.sh
 	scripts/setup.sh $(PYTHON)
 	@touch $@
 
 lock: ## re-resolve requirements/*.in into the lock files (needs the registry)
 	scripts/lock.sh
 
-generate: $(STAMP) ## regenerate generated/ from openapi/openapi.yaml
+generate: $(STAMP) ## regenerate both clients (generated/, generated-control-plane/) from their specs
 	scripts/generate.sh
 
-api-diff: $(STAMP) ## what changed for importers of the client since BASE (a git ref, default HEAD)
+api-diff: $(STAMP) ## what changed for importers of either client since BASE (a git ref, default HEAD)
 	scripts/api_diff.sh $(or $(BASE),HEAD)
 
-check-generated: $(STAMP) ## fail when generated/ differs from what the spec produces
+check-generated: $(STAMP) ## fail when either generated project differs from what its spec produces
 	scripts/check_generated.sh
 
-lint-spec: $(STAMP) ## validate the OpenAPI document
+lint-spec: $(STAMP) ## validate both OpenAPI documents
 	scripts/lint_spec.sh
 
 lint: $(STAMP) ## ruff on the hand-written code
@@ -41,8 +41,9 @@ format: $(STAMP) ## format the hand-written code
 	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/ruff format src tests scripts
 
-typecheck: $(STAMP) ## mypy --strict on src/ and generated/
-	$(BIN)/mypy --strict src/zilliz_import generated/zilliz_import_client
+typecheck: $(STAMP) ## mypy --strict on src/ and both generated clients
+	$(BIN)/mypy --strict src/zilliz_import generated/zilliz_import_client \
+	  generated-control-plane/zilliz_cloud_import_client
 
 test: lint-spec check-generated lint typecheck ## everything CI runs
 	$(BIN)/pytest

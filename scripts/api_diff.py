@@ -1,11 +1,12 @@
 """Reports what changed for code that imports the client, between a git reference and the working tree.
 
-Usage: python scripts/api_diff.py [--base REF] [--generated DIR] [--enforce]
+Usage: python scripts/api_diff.py [--project NAME] [--base REF] [--generated DIR] [--enforce]
 
-Compares openapi/openapi.yaml at REF (default HEAD) with the working tree's, and the package
-zilliz_import_client of generated/ at REF with the one under DIR (default generated/). With
---enforce, exits 1 when the Python API breaks without a major bump of info.version (unless
-ALLOW_BREAKING=1). Reads git only (`git show`, `git archive`); writes nothing in the checkout.
+For one generated project of scripts/generated_projects.py (default `cluster`; `control-plane`):
+compares its spec at REF (default HEAD) with the working tree's, and its package in its folder at
+REF with the one under DIR (default its folder). With --enforce, exits 1 when the Python API breaks
+without a major bump of that spec's info.version (unless ALLOW_BREAKING=1). Reads git only (`git
+show`, `git archive`); writes nothing in the checkout.
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from api_diff_python import PACKAGE, additions, breaking_changes, load_api
+from api_diff_python import additions, breaking_changes, load_api
 from api_diff_report import FAIL, OK, Report, judge, render, way_on
 from api_diff_spec import spec_changes
+from generated_projects import PROJECTS, Project
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = "openapi/openapi.yaml"
-GENERATED = "generated"
 
 
 class BaseError(Exception):
@@ -51,39 +51,39 @@ def describe_base(ref: str) -> str:
     return short if ref.startswith(short) else f"{ref} ({short})"
 
 
-def spec_at(ref: str | None) -> dict[str, Any] | None:
-    """The spec at a reference (None: the working tree's), or None where there is none."""
-    text = (ROOT / SPEC).read_bytes() if ref is None else git("show", f"{ref}:{SPEC}")
+def spec_at(ref: str | None, spec: str) -> dict[str, Any] | None:
+    """The spec file `spec` at a reference (None: the working tree's), or None where there is none."""
+    text = (ROOT / spec).read_bytes() if ref is None else git("show", f"{ref}:{spec}")
     loaded = yaml.safe_load(text) if text else None
     return loaded if isinstance(loaded, dict) else None
 
 
-def extract_package(ref: str, dest: Path) -> Path | None:
-    """Writes generated/PACKAGE at `ref` under `dest`; returns the directory to search, None if absent."""
-    archive = git("archive", "--format=tar", ref, "--", f"{GENERATED}/{PACKAGE}")
+def extract_package(ref: str, dest: Path, project: Project) -> Path | None:
+    """Writes the project's FOLDER/PACKAGE at `ref` under `dest`; returns the directory to search, None if absent."""
+    archive = git("archive", "--format=tar", ref, "--", f"{project.folder}/{project.package}")
     if not archive:
         return None
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(dest, filter="data")
-    return dest / GENERATED
+    return dest / project.folder
 
 
-def python_changes(ref: str, new_dir: Path) -> tuple[list[str], list[str]]:
-    """(breaking changes, additions) of the package from `ref` to the one under `new_dir`."""
-    new = load_api(new_dir)
+def python_changes(ref: str, new_dir: Path, project: Project) -> tuple[list[str], list[str]]:
+    """(breaking changes, additions) of the project's package from `ref` to the one under `new_dir`."""
+    new = load_api(new_dir, project.package)
     with tempfile.TemporaryDirectory(prefix="api-diff-") as scratch:
-        old_dir = extract_package(ref, Path(scratch))
+        old_dir = extract_package(ref, Path(scratch), project)
         if old_dir is None:
-            return [], [f"`{PACKAGE}`: *Package was added*"]
-        old = load_api(old_dir)
+            return [], [f"`{project.package}`: *Package was added*"]
+        old = load_api(old_dir, project.package)
         return breaking_changes(old, new), additions(old, new)
 
 
-def build_report(ref: str, new_dir: Path) -> Report:
-    """Compares the spec and the package at `ref` with the working tree's spec and `new_dir`."""
+def build_report(ref: str, new_dir: Path, project: Project) -> Report:
+    """Compares the project's spec and package at `ref` with the working tree's spec and `new_dir`."""
     base = describe_base(ref)
-    old_spec, new_spec = spec_at(ref), spec_at(None)
-    breaking, added = python_changes(ref, new_dir)
+    old_spec, new_spec = spec_at(ref, project.spec), spec_at(None, project.spec)
+    breaking, added = python_changes(ref, new_dir, project)
     structure = spec_changes(old_spec, new_spec)
     return Report(
         base=base,
@@ -93,6 +93,8 @@ def build_report(ref: str, new_dir: Path) -> Report:
         spec_reworded=not structure and old_spec != new_spec,
         breaking=breaking,
         additions=added,
+        spec=project.spec,
+        package=project.package,
     )
 
 
@@ -105,19 +107,23 @@ def version_of(spec: dict[str, Any] | None) -> str | None:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    names = [project.name for project in PROJECTS]
+    parser.add_argument("--project", choices=names, default=names[0], help=f"generated project (default {names[0]})")
     parser.add_argument("--base", default="HEAD", help="git reference to compare with (default HEAD)")
-    parser.add_argument("--generated", type=Path, default=ROOT / GENERATED, help="directory holding the new package")
+    parser.add_argument("--generated", type=Path, help="directory holding the new package (default its folder)")
     parser.add_argument("--enforce", action="store_true", help="exit 1 on a breaking change without a major bump")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    if not (args.generated / PACKAGE).is_dir():
-        print(f"api_diff: no {PACKAGE} package under {args.generated}", file=sys.stderr)
+    project = next(p for p in PROJECTS if p.name == args.project)
+    generated = args.generated or ROOT / project.folder
+    if not (generated / project.package).is_dir():
+        print(f"api_diff: no {project.package} package under {generated}", file=sys.stderr)
         return 2
     try:
-        report = build_report(args.base, args.generated)
+        report = build_report(args.base, generated, project)
     except BaseError as error:
         print(f"==> no API report: {error}", file=sys.stderr if not args.enforce else sys.stdout)
         return 0 if args.enforce else 2

@@ -68,10 +68,10 @@ def in_init(attribute: griffe.Attribute) -> bool:
     return not any(getattr(a, "name", None) == "init" and str(a.value) == "False" for a in arguments)
 
 
-def load_api(search_dir: Path) -> griffe.Module:
-    """The package as found under `search_dir`, read statically (nothing is imported)."""
+def load_api(search_dir: Path, package: str = PACKAGE) -> griffe.Module:
+    """The package (the cluster client's by default) as found under `search_dir`, read statically (nothing is imported)."""
     extensions = griffe.load_extensions(AttrsInit)
-    loaded = griffe.load(PACKAGE, search_paths=[search_dir], extensions=extensions, resolve_aliases=True)
+    loaded = griffe.load(package, search_paths=[search_dir], extensions=extensions, resolve_aliases=True)
     assert isinstance(loaded, griffe.Module)
     return loaded
 

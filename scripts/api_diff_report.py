@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generated_projects import PROJECTS
+
 VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)")
 OK, WARN, FAIL = "ok", "warning", "error"
 
@@ -32,6 +34,8 @@ class Report:
     spec_reworded: bool = False
     breaking: list[str] = field(default_factory=list)
     additions: list[str] = field(default_factory=list)
+    spec: str = PROJECTS[0].spec
+    package: str = PROJECTS[0].package
 
     @property
     def unchanged(self) -> bool:
@@ -84,7 +88,7 @@ def way_on(report: Report) -> str:
     """What to do after a refused breaking change."""
     old = parse_version(report.old_version) or (0, 0, 0)
     return (
-        f"==> the way on: set info.version in openapi/openapi.yaml to {old[0] + 1}.0.0 and run `make generate`"
+        f"==> the way on: set info.version in {report.spec} to {old[0] + 1}.0.0 and run `make generate`"
         " again, or run `ALLOW_BREAKING=1 make generate` for a deliberate exception"
     )
 
@@ -106,9 +110,9 @@ def render(report: Report) -> str:
     reworded = "only descriptions, examples or constraints" if report.spec_reworded else "none"
     lines = [
         f"==> changes against {report.base}",
-        f"Spec openapi/openapi.yaml: info.version {report.old_version} -> {report.new_version}",
+        f"Spec {report.spec}: info.version {report.old_version} -> {report.new_version}",
         *section("  structure", report.spec_changes, reworded),
-        "Python API of zilliz_import_client:",
+        f"Python API of {report.package}:",
         *section("  breaking", [f"- {line}" for line in report.breaking], "none"),
         *section("  additions", [f"+ {line}" for line in report.additions], "none"),
     ]

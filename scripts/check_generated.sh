@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Fails when generated/ is not exactly what the committed spec, config and templates produce.
+# Fails when a generated project (generated/, generated-control-plane/) is not exactly what the
+# committed spec, generator config and templates produce.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fresh="$(mktemp -d)"
 trap 'rm -rf "$fresh"' EXIT
-scripts/generate.sh "$fresh/client" >/dev/null
-echo "==> comparing generated/ with a fresh generation"
-if ! diff -r -x __pycache__ -x .pdm-build "$fresh/client" generated; then
-  echo "==> generated/ is out of date: run 'make generate' and commit the result" >&2
-  exit 1
-fi
-echo "==> generated/ is up to date"
+scripts/generate.sh "$fresh" >/dev/null
+stale=0
+for folder in $(.venv/bin/python scripts/generated_projects.py | cut -f4); do
+  echo "==> comparing $folder/ with a fresh generation"
+  if ! diff -r -x __pycache__ -x .pdm-build "$fresh/$folder" "$folder"; then
+    echo "==> $folder/ is out of date: run 'make generate' and commit the result" >&2
+    stale=1
+  fi
+done
+[ "$stale" -eq 0 ] || exit 1
+echo "==> every generated project is up to date"

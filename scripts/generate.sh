@@ -1,36 +1,49 @@
 #!/usr/bin/env bash
-# Regenerates the client from the spec into a clean directory, then swaps it in whole,
-# so files the spec no longer produces cannot survive. Before the swap it reports what changed for
-# code that imports the client (spec and Python API against git HEAD) and refuses a breaking change
-# without a major bump of info.version (ALLOW_BREAKING=1 lets one through); generated/ is then
-# left as it was. With an argument (the drift check), writes there instead, with no report.
+# Regenerates every client project of scripts/generated_projects.py (the cluster's generated/, the
+# control plane's generated-control-plane/) from its spec into a clean directory, then swaps them in
+# whole, so files a spec no longer produces cannot survive. Before the swap it reports, per project,
+# what changed for code that imports the client (spec and Python API against git HEAD) and refuses a
+# breaking change without a major bump of that spec's info.version (ALLOW_BREAKING=1 lets one
+# through); every project is then left as it was. With an argument (the drift check), writes each
+# project under that directory instead (DIR/generated, DIR/generated-control-plane), with no report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${1:-generated}"
 export PATH="$PWD/.venv/bin:$PATH"   # the generator's ruff post hooks must be the pinned ruff
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-echo "==> generating from openapi/openapi.yaml with $(openapi-python-client --version)"
-openapi-python-client generate \
-  --path openapi/openapi.yaml \
-  --config openapi/generator-config.yaml \
-  --custom-template-path openapi/templates \
-  --meta pdm \
-  --output-path "$work/client" >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
-if grep -qi "warning" "$work/log"; then
-  cat "$work/log"
-  echo "==> the generator warned; fix the spec" >&2
-  exit 1
-fi
-python scripts/stamp_generated.py "$work/client"
-if [ $# -eq 0 ]; then
-  echo "==> comparing with HEAD"
-  python scripts/api_diff.py --base HEAD --generated "$work/client" --enforce || {
-    echo "==> generated/ left as it was" >&2
+python scripts/generated_projects.py >"$work/projects"
+while IFS=$'\t' read -r name spec config folder package; do
+  echo "==> generating $folder/ ($package) from $spec with $(openapi-python-client --version)"
+  openapi-python-client generate \
+    --path "$spec" \
+    --config "$config" \
+    --custom-template-path openapi/templates \
+    --meta pdm \
+    --output-path "$work/$folder" >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+  if grep -qi "warning" "$work/log"; then
+    cat "$work/log"
+    echo "==> the generator warned; fix $spec" >&2
     exit 1
-  }
+  fi
+  python scripts/stamp_generated.py "$work/$folder" "$spec"
+done <"$work/projects"
+
+if [ $# -eq 0 ]; then
+  refused=0
+  while IFS=$'\t' read -r name spec config folder package; do
+    echo "==> comparing $name ($spec, $package) with HEAD"
+    python scripts/api_diff.py --project "$name" --base HEAD --generated "$work/$folder" --enforce || refused=1
+  done <"$work/projects"
+  if [ "$refused" -ne 0 ]; then
+    echo "==> every generated project left as it was" >&2
+    exit 1
+  fi
 fi
-echo "==> replacing $target"
-rm -rf "$target"
-mv "$work/client" "$target"
+target="${1:-.}"
+mkdir -p "$target"
+while IFS=$'\t' read -r name spec config folder package; do
+  echo "==> replacing $target/$folder"
+  rm -rf "${target:?}/$folder"
+  mv "$work/$folder" "$target/$folder"
+done <"$work/projects"

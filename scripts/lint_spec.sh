@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The spec must pass the OpenAPI 3.1 meta-schema and the project's own stricter rules.
+# Both specs must pass the OpenAPI 3.1 meta-schema and the project's own stricter rules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "==> openapi-spec-validator openapi/openapi.yaml"
-.venv/bin/openapi-spec-validator openapi/openapi.yaml
+specs=(openapi/openapi.yaml openapi/control-plane.yaml)
+for spec in "${specs[@]}"; do
+  echo "==> openapi-spec-validator $spec"
+  .venv/bin/openapi-spec-validator "$spec"
+done
 echo "==> project rules (scripts/spec_rules.py)"
-.venv/bin/python scripts/spec_rules.py openapi/openapi.yaml
+.venv/bin/python scripts/spec_rules.py "${specs[@]}"

@@ -9,7 +9,7 @@ echo "==> creating .venv with $python"
 echo "==> installing requirements/dev.lock"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
   -r requirements/dev.lock
-echo "==> installing generated/ and the hand-written package (editable)"
+echo "==> installing both generated clients and the hand-written package (editable)"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-  -e generated -e .
+  -e generated -e generated-control-plane -e .
 .venv/bin/python -m pip check

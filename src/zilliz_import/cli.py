@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 import click
 from rich.console import Console
 
+from zilliz_import.contract.command import contract
 from zilliz_import.display import as_json, display_for, jobs_table, progress_table, reason_text
 from zilliz_import.errors import (
     ApiError,
@@ -242,6 +243,9 @@ def mock(host: str, port: int, seed: int, job_seconds: float) -> None:
 
     args = ["--host", host, "--port", str(port), "--seed", str(seed), "--job-seconds", str(job_seconds)]
     sys.exit(serve_mock(args))
+
+
+cli.add_command(contract)
 
 
 def main(argv: list[str] | None = None) -> int:

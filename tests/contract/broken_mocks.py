@@ -1,4 +1,8 @@
-"""Deliberately broken variants of the mock: each breaks the contract in one way the suite must report."""
+"""Deliberately broken variants of the mock, made at the HTTP boundary: each breaks the contract in one way.
+
+A wrapper edits the mock's answers (or the requests it receives), so the variants stay valid however
+the mock's internals change.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,33 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from zilliz_import.mock import DEFAULT_TOKEN, MockApp, MockConfig
+from tests.contract.conftest import stepped_mock
+from zilliz_import.mock import DEFAULT_TOKEN
 from zilliz_import.mock.asgi import Message, Receive, Scope, Send
 
-Mutation = Callable[[dict[str, Any]], dict[str, Any]]
+Mutation = Callable[[dict[str, Any], str], dict[str, Any]]  # (answer body, route) -> answer body
+RequestEdit = Callable[[bytes], bytes]
+
+
+def unchanged(body: dict[str, Any], route: str) -> dict[str, Any]:
+    """Answers as the mock gives them."""
+    return body
 
 
 class RewritingApp:
     """Wraps the mock and rewrites the JSON bodies it answers (Content-Length kept right)."""
 
-    def __init__(self, mutate: Mutation, *, scope_hook: Callable[[Scope], None] | None = None) -> None:
-        self.app = MockApp(MockConfig(seed=3, job_seconds=0.05))
+    def __init__(
+        self,
+        mutate: Mutation = unchanged,
+        *,
+        scope_hook: Callable[[Scope], None] | None = None,
+        request_edit: RequestEdit | None = None,
+    ) -> None:
+        self.app = stepped_mock()
         self.mutate = mutate
         self.scope_hook = scope_hook
+        self.request_edit = request_edit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -27,6 +45,9 @@ class RewritingApp:
             return
         if self.scope_hook is not None:
             self.scope_hook(scope)
+        if self.request_edit is not None:
+            receive = await self._edited(scope, receive)
+        route = scope["path"].rsplit("/", 1)[-1]
         start: Message = {}
         chunks: list[bytes] = []
 
@@ -39,7 +60,7 @@ class RewritingApp:
                 return
             body = b"".join(chunks)
             with contextlib.suppress(ValueError):
-                body = json.dumps(self.mutate(json.loads(body))).encode()
+                body = json.dumps(self.mutate(json.loads(body), route)).encode()
             headers = [(k, v) for k, v in start["headers"] if k != b"content-length"]
             headers.append((b"content-length", str(len(body)).encode()))
             await send({"type": "http.response.start", "status": start["status"], "headers": headers})
@@ -47,31 +68,44 @@ class RewritingApp:
 
         await self.app(scope, receive, rewrite)
 
+    async def _edited(self, scope: Scope, receive: Receive) -> Receive:
+        """Read the whole request body, edit it, and hand the mock the edited one."""
+        chunks, message = [], {"more_body": True}
+        while message.get("more_body"):
+            message = await receive()
+            chunks.append(message.get("body", b""))
+        assert self.request_edit is not None
+        body = self.request_edit(b"".join(chunks))
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"content-length"]
+        scope["headers"] = [*headers, (b"content-length", str(len(body)).encode())]
 
-def progress_as_string(body: dict[str, Any]) -> dict[str, Any]:
-    """A wrong type: `progress` sent as a string, as the published page's table suggests."""
-    if isinstance(body.get("data"), dict) and "progress" in body["data"]:
-        body["data"]["progress"] = str(body["data"]["progress"])
-    return body
+        async def replay() -> Message:
+            return {"type": "http.request", "body": body, "more_body": False}
 
-
-def without_complete_time(body: dict[str, Any]) -> dict[str, Any]:
-    """A missing required field: `completeTime` left out until the job completes."""
-    if isinstance(body.get("data"), dict) and body["data"].get("completeTime") == "":
-        del body["data"]["completeTime"]
-    return body
-
-
-def undocumented_code(body: dict[str, Any]) -> dict[str, Any]:
-    """An error code the spec does not document."""
-    if body.get("code") == 2100:
-        body["code"] = 2199
-    return body
+        return replay
 
 
-def server_error(body: dict[str, Any]) -> dict[str, Any]:
-    """Unchanged bodies; the scope hook below makes listings fail with HTTP 500 instead."""
-    return body
+def job_views(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The job objects of an answer: a progress answer's data, or a list's records."""
+    data = body.get("data")
+    if not isinstance(data, dict):
+        return []
+    records = data.get("records")
+    return (
+        [r for r in records if isinstance(r, dict)] if isinstance(records, list) else [data] if "state" in data else []
+    )
+
+
+def edit_jobs(edit: Callable[[dict[str, Any]], None], routes: tuple[str, ...] = ()) -> Mutation:
+    """A mutation that applies `edit` to every job object (only on `routes` when given)."""
+
+    def mutate(body: dict[str, Any], route: str) -> dict[str, Any]:
+        if not routes or route in routes:
+            for view in job_views(body):
+                edit(view)
+        return body
+
+    return mutate
 
 
 def accept_any_token(scope: Scope) -> None:
@@ -91,12 +125,3 @@ class CrashingListApp(RewritingApp):
             await send({"type": "http.response.body", "body": body})
             return
         await super().__call__(scope, receive, send)
-
-
-BROKEN_VARIANTS: dict[str, Callable[[], Any]] = {
-    "wrong type in a field": lambda: RewritingApp(progress_as_string),
-    "missing required field": lambda: RewritingApp(without_complete_time),
-    "auth ignored": lambda: RewritingApp(lambda body: body, scope_hook=accept_any_token),
-    "undocumented error code": lambda: RewritingApp(undocumented_code),
-    "server error": lambda: CrashingListApp(server_error),
-}

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_rules() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("spec_rules", ROOT / "scripts" / "spec_rules.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-rules = load_rules()
+from tests.openapi.loader import ROOT, rules
 
 
 @pytest.fixture
@@ -30,11 +16,12 @@ def spec() -> dict[str, Any]:
 
 
 SPEC: dict[str, Any] = rules.load(ROOT / "openapi" / "openapi.yaml")
+STATUSES = rules.REQUIRED_STATUSES["openapi.yaml"]
 PROGRESS = SPEC["components"]["responses"]["JobProgress"]["content"]["application/json"]["examples"]
 
 
 def test_committed_spec_has_no_violations() -> None:
-    assert rules.all_errors(SPEC) == []
+    assert rules.all_errors(SPEC, STATUSES) == []
 
 
 def test_examples_cover_every_state_and_error_of_progress() -> None:
@@ -67,7 +54,7 @@ def test_an_example_with_a_bad_time_is_reported(spec: dict[str, Any]) -> None:
 def test_an_incomplete_operation_is_reported(spec: dict[str, Any]) -> None:
     operation = spec["paths"]["/v2/vectordb/jobs/import/list"]["post"]
     del operation["responses"]["401"], operation["summary"]
-    assert sorted(rules.operation_errors(spec)) == [
+    assert sorted(rules.operation_errors(spec, STATUSES)) == [
         "POST /v2/vectordb/jobs/import/list: no 401 response",
         "POST /v2/vectordb/jobs/import/list: no summary",
     ]
@@ -76,8 +63,17 @@ def test_an_incomplete_operation_is_reported(spec: dict[str, Any]) -> None:
 def test_a_link_to_an_unknown_operation_is_reported(spec: dict[str, Any]) -> None:
     links = spec["paths"]["/v2/vectordb/jobs/import/create"]["post"]["responses"]["200"]["links"]
     links["GetProgressOfCreatedJob"]["operationId"] = "getProgres"
-    assert rules.operation_errors(spec) == [
+    assert rules.operation_errors(spec, STATUSES) == [
         "POST /v2/vectordb/jobs/import/create 200: link GetProgressOfCreatedJob names an unknown operation"
+    ]
+
+
+def test_a_link_reading_a_response_field_that_does_not_exist_is_reported(spec: dict[str, Any]) -> None:
+    links = spec["paths"]["/v2/vectordb/jobs/import/create"]["post"]["responses"]["200"]["links"]
+    links["CommitCreatedJob"]["requestBody"]["jobId"] = "$response.body#/data/jobID"
+    assert rules.operation_errors(spec, STATUSES) == [
+        "POST /v2/vectordb/jobs/import/create 200: link CommitCreatedJob: "
+        "$response.body#/data/jobID names no field of the response body"
     ]
 
 

@@ -22,6 +22,8 @@ Spec = dict[str, Any]
 BASE = yaml.safe_load((ROOT / "openapi" / "openapi.yaml").read_text())["info"]["version"]
 MAJOR, MINOR = (int(part) for part in BASE.split(".")[:2])
 NEXT_MAJOR, NEXT_MINOR = f"{MAJOR + 1}.0.0", f"{MAJOR}.{MINOR + 1}.0"
+CONTROL_PLANE = yaml.safe_load((ROOT / "openapi" / "control-plane.yaml").read_text())["info"]["version"]
+CONTROL_PLANE_NEXT_MAJOR = f"{int(CONTROL_PLANE.split('.')[0]) + 1}.0.0"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -36,7 +38,7 @@ def git(repo: Path, *args: str) -> str:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository with one commit: the project's spec, scripts, Makefile and generated client."""
     repo = tmp_path_factory.mktemp("project")
-    for name in ("openapi", "scripts", "generated"):
+    for name in ("openapi", "scripts", "generated", "generated-control-plane"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
     shutil.copy2(ROOT / "Makefile", repo / "Makefile")
     (repo / ".venv").symlink_to(ROOT / ".venv")
@@ -63,8 +65,8 @@ def make(repo: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]
     )  # fmt: skip
 
 
-def edit_spec(repo: Path, change: Callable[[Spec], object]) -> None:
-    spec_file = repo / "openapi" / "openapi.yaml"
+def edit_spec(repo: Path, change: Callable[[Spec], object], name: str = "openapi.yaml") -> None:
+    spec_file = repo / "openapi" / name
     spec = yaml.safe_load(spec_file.read_text())
     change(spec)
     spec_file.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
@@ -167,6 +169,31 @@ def test_added_optional_property_is_an_addition_and_warns_without_a_minor_bump(r
     assert "warning" not in bumped.stderr
 
 
+def test_a_breaking_control_plane_change_stops_generate_for_both_projects(repo: Path) -> None:
+    def drop_reason(spec: Spec) -> None:
+        del schema(spec, "ImportJobProgress")["properties"]["reason"]
+        schema(spec, "ImportJobProgress")["required"].remove("reason")
+
+    edit_spec(repo, drop_reason, "control-plane.yaml")
+    refused = make(repo, "generate")
+    assert refused.returncode != 0
+    assert refused.stdout.count("==> no changes against HEAD") == 1, "the cluster project is unchanged"
+    assert f"Spec openapi/control-plane.yaml: info.version {CONTROL_PLANE} -> {CONTROL_PLANE}" in refused.stdout
+    assert "- removed property ImportJobProgress.reason" in refused.stdout
+    assert "`zilliz_cloud_import_client.models.ImportJobProgress.reason`: *Public object was removed*" in refused.stdout
+    assert f"set info.version in openapi/control-plane.yaml to {CONTROL_PLANE_NEXT_MAJOR}" in refused.stderr
+    assert "every generated project left as it was" in refused.stderr
+    assert changed_files(repo) == {"openapi/control-plane.yaml"}
+
+    edit_spec(repo, set_version(CONTROL_PLANE_NEXT_MAJOR), "control-plane.yaml")
+    bumped = make(repo, "generate")
+    assert bumped.returncode == 0, bumped.stdout + bumped.stderr
+    assert (
+        f'version = "{CONTROL_PLANE_NEXT_MAJOR}"' in (repo / "generated-control-plane" / "pyproject.toml").read_text()
+    )
+    assert f'version = "{BASE}"' in (repo / "generated" / "pyproject.toml").read_text()
+
+
 def test_api_diff_compares_any_commit_with_the_working_tree(repo: Path) -> None:
     edit_spec(repo, lambda spec: (remove_response_property(spec), set_version(NEXT_MAJOR)(spec)))
     assert make(repo, "generate").returncode == 0
@@ -176,8 +203,9 @@ def test_api_diff_compares_any_commit_with_the_working_tree(repo: Path) -> None:
     assert since_base.returncode == 0, since_base.stderr
     assert "==> changes against main~1" in since_base.stdout
     assert "- `zilliz_import_client.models.ImportJobProgress.reason`: *Public object was removed*" in since_base.stdout
+    assert "==> API report of control-plane: main~1 -> working tree" in since_base.stdout
     since_head = make(repo, "api-diff")
-    assert "==> no changes against HEAD" in since_head.stdout
+    assert since_head.stdout.count("==> no changes against HEAD") == 2, "one report per generated project"
     unknown = make(repo, "api-diff", "BASE=no-such-ref")
     assert unknown.returncode != 0
     assert "'no-such-ref' is not a commit of this repository" in unknown.stderr

@@ -95,3 +95,18 @@ def test_render_says_when_only_wording_changed() -> None:
     case = Report("main", "1.0.0", "1.0.0", spec_reworded=True)
     assert "  structure: only descriptions, examples or constraints" in render(case).splitlines()
     assert not case.unchanged
+
+
+def test_render_and_way_on_name_the_project_reported() -> None:
+    case = Report(
+        "main",
+        "1.0.0",
+        "1.0.0",
+        breaking=BREAKING,
+        spec="openapi/control-plane.yaml",
+        package="zilliz_cloud_import_client",
+    )
+    lines = render(case).splitlines()
+    assert lines[1] == "Spec openapi/control-plane.yaml: info.version 1.0.0 -> 1.0.0"
+    assert "Python API of zilliz_cloud_import_client:" in lines
+    assert "set info.version in openapi/control-plane.yaml to 2.0.0" in way_on(case)

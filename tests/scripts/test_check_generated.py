@@ -1,4 +1,4 @@
-"""The drift check fails on any difference between generated/ and what the spec produces."""
+"""The drift check fails on any difference between a generated project and what its spec produces."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of what the drift check reads, sharing this checkout's .venv."""
     copy = tmp_path_factory.mktemp("checkout")
-    for name in ("openapi", "scripts", "generated"):
+    for name in ("openapi", "scripts", "generated", "generated-control-plane"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
     (copy / ".venv").symlink_to(ROOT / ".venv")
     return copy
@@ -30,18 +30,44 @@ def check(checkout: Path) -> subprocess.CompletedProcess[str]:
 def test_clean_copy_passes(checkout: Path) -> None:
     result = check(checkout)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "==> comparing generated/" in result.stdout
+    assert "==> comparing generated-control-plane/" in result.stdout
 
 
-def test_edited_description_without_regenerating_fails(checkout: Path) -> None:
-    spec = checkout / "openapi" / "openapi.yaml"
+@pytest.mark.parametrize(
+    ("spec_name", "old", "new", "folder"),
+    [
+        ("openapi.yaml", "Why the job or file failed.", "Why it failed.", "generated"),
+        ("control-plane.yaml", "Why something failed;", "Why it failed;", "generated-control-plane"),
+    ],
+)
+def test_a_spec_edited_without_regenerating_fails_naming_its_project(
+    checkout: Path, spec_name: str, old: str, new: str, folder: str
+) -> None:
+    spec = checkout / "openapi" / spec_name
     original = spec.read_text()
-    spec.write_text(original.replace("Why the job or file failed.", "Why it failed."))
+    assert old in original
+    spec.write_text(original.replace(old, new))
     try:
         result = check(checkout)
     finally:
         spec.write_text(original)
     assert result.returncode == 1
-    assert "out of date" in result.stderr
+    assert [line for line in result.stderr.splitlines() if "out of date" in line] == [
+        f"==> {folder}/ is out of date: run 'make generate' and commit the result"
+    ]
+
+
+def test_an_edited_generator_config_fails(checkout: Path) -> None:
+    config = checkout / "openapi" / "control-plane-config.yaml"
+    original = config.read_text()
+    config.write_text(original.replace("zilliz-cloud-import-client", "zilliz-cloud-client"))
+    try:
+        result = check(checkout)
+    finally:
+        config.write_text(original)
+    assert result.returncode == 1
+    assert "generated-control-plane/ is out of date" in result.stderr
 
 
 def test_added_and_removed_files_fail(checkout: Path) -> None:
@@ -51,7 +77,7 @@ def test_added_and_removed_files_fail(checkout: Path) -> None:
         assert check(checkout).returncode == 1
     finally:
         stray.unlink()
-    victim = checkout / "generated" / "zilliz_import_client" / "errors.py"
+    victim = checkout / "generated-control-plane" / "zilliz_cloud_import_client" / "errors.py"
     saved = victim.read_bytes()
     victim.unlink()
     try:

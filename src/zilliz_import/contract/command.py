@@ -1,0 +1,67 @@
+"""`zilliz-import contract`: the contract suite against your own endpoint.
+
+Importing this module needs only click; schemathesis (the `contract` extra) is imported when the
+command runs, so the client stays light for those who do not test contracts.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from zilliz_import.settings import ENV_ENDPOINT, ENV_TOKEN
+
+INSTALL_HINT = "error: the contract command needs schemathesis: pip install 'zilliz-import[contract]'"
+EXIT_FAILED, EXIT_USAGE = 1, 2
+
+
+@click.command("contract")
+@click.option("--endpoint", envvar=ENV_ENDPOINT, help=f"Cluster endpoint URL [env {ENV_ENDPOINT}].")
+@click.option("--token", envvar=ENV_TOKEN, help=f"API key or username:password [env {ENV_TOKEN}].")
+@click.option("--allow-create", is_flag=True, help="Also create import jobs (create and the stateful workflow).")
+@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write a JUnit XML report here.")
+@click.option(
+    "--examples", type=click.IntRange(min=1), default=20, show_default=True, help="Examples per operation and mode."
+)
+@click.option("--follow-seconds", type=click.FloatRange(min=0), default=120, show_default=True,
+              help="How long to follow each created job.")  # fmt: skip
+@click.option("--poll-interval", type=click.FloatRange(min=0.01), default=2.0, show_default=True,
+              help="Seconds between two polls of a followed job.")  # fmt: skip
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A schemathesis.toml whose [checks.NAME] enabled = false switches checks off.")  # fmt: skip
+@click.pass_context
+def contract(ctx: click.Context, /, **options: Any) -> None:
+    """Run the contract suite against an endpoint; read-only unless --allow-create.
+
+    Exits 0 when every check passes, 1 with a report naming the failed checks, 2 on bad input.
+    """
+    shared: dict[str, Any] = ctx.obj if isinstance(ctx.obj, dict) else {}
+    endpoint: str = options["endpoint"] or shared.get("endpoint") or ""
+    token: str = options["token"] or shared.get("token") or ""
+    if not endpoint or not token:
+        _exit(f"error: no {'endpoint' if not endpoint else 'token'}: pass --endpoint and --token", EXIT_USAGE)
+    if importlib.util.find_spec("schemathesis") is None:
+        _exit(INSTALL_HINT, EXIT_USAGE)
+    from zilliz_import.contract import endpoint as suite  # noqa: PLC0415 - needs the optional schemathesis
+
+    disabled = suite.disabled_in(options["config_file"]) if options["config_file"] else ()
+    target = suite.Target(
+        endpoint, token, options["allow_create"], options["examples"], options["follow_seconds"], disabled,
+        options["poll_interval"],
+    )  # fmt: skip
+    mode = "creates jobs" if target.allow_create else "read-only"
+    click.echo(f"==> contract suite against {target.base_url} ({mode})")
+    outcomes = suite.run_against(target)
+    click.echo(suite.report(outcomes))
+    if options["junit"]:
+        suite.write_junit(outcomes, options["junit"])
+    sys.exit(EXIT_FAILED if any(o.failure for o in outcomes) else 0)
+
+
+def _exit(message: str, status: int) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(status)

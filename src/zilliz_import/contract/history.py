@@ -1,0 +1,138 @@
+"""What the run has seen of the jobs it created, and the rules that hold over time (no I/O).
+
+Each rule's docstring quotes the line of the reference sheet it enforces; `checks.py` makes a
+schemathesis check of each name.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from zilliz_import.contract.answer import FINISHED, LIST, Answer, integer
+
+WAITING = {
+    "Uncommitted": {"Uncommitted", "Committing", "Completed", "Failed"},
+    "Committing": {"Committing", "Completed", "Failed"},
+}
+# name -> the line of the reference sheet (server-behaviour.md, second edition) it enforces
+TIME_RULES = {
+    "finished_job_stays_finished": 'Sheet section 3: "Completed" and "Failed" are terminal: never changes again.',
+    "progress_never_goes_back": "Sheet section 3: progress bands only rise, Pending 0-10 to Completed 100 (Failed: 0).",
+    "uncommitted_moves_only_forward": (
+        'Sheet section 5: `Uncommitted` "stays there"; `commit` -> Committing, Completed; `abort` -> Failed.'
+    ),
+    "job_listed_for_its_collection": 'Sheet section 1: `list` "with a `collectionName` ... returns its jobs".',
+}
+Problems = dict[str, list[str]]
+
+
+@dataclass
+class JobRecord:
+    """A job created in this run: where it lives and the (state, progress) pairs seen, in order."""
+
+    job_id: str
+    collection: str
+    db: str
+    seen: list[tuple[str, int]] = field(default_factory=list)
+    created_here: bool = True  # a job found on the server, not created by the run, is not looked for in list
+    followed: bool = False
+
+    @property
+    def finished(self) -> bool:
+        """Whether the job was last seen Completed or Failed."""
+        return bool(self.seen) and self.seen[-1][0] in FINISHED
+
+    def observe(self, state: str, progress: int) -> list[tuple[str, str]]:
+        """Add one sighting; returns (rule, problem) pairs against the earlier ones."""
+        found = []
+        if self.seen:
+            last, highest = self.seen[-1], max(p for _, p in self.seen)
+            if last[0] in FINISHED and (state, progress) != last:
+                found.append(("finished_job_stays_finished", f"was {last[0]} {last[1]}, now {state} {progress}"))
+            if state != "Failed" and progress < highest:
+                found.append(("progress_never_goes_back", f"progress {progress} after {highest} (now {state})"))
+            if last[0] in WAITING and state not in WAITING[last[0]]:
+                found.append(("uncommitted_moves_only_forward", f"moved from {last[0]} to {state}"))
+        self.seen.append((state, progress))
+        return [(rule, f"job {self.job_id}: {problem}") for rule, problem in found]
+
+
+class JobHistory:
+    """Jobs created in the run, per server, and the problems each answer shows against them.
+
+    `Sheet section 3`: "Completed | Failed" end a job; progress bands only rise; section 5:
+    `Uncommitted` waits for commit (then `Committing`, `Completed`) or abort (`Failed`).
+    """
+
+    def __init__(self) -> None:
+        self.jobs: dict[tuple[Hashable, str], JobRecord] = {}
+        self.lock = threading.Lock()
+        self._last: tuple[Answer | None, Problems] = (None, {})
+
+    def remember(self, server: Hashable, job_id: str, collection: str, db: str, *, created: bool = True) -> JobRecord:
+        """Start following a job this run created (or, with `created=False`, found on the server)."""
+        with self.lock:
+            return self.jobs.setdefault((server, job_id), JobRecord(job_id, collection, db, created_here=created))
+
+    def record(self, server: Hashable, job_id: object) -> JobRecord | None:
+        """The job if this run created it on that server."""
+        return self.jobs.get((server, job_id)) if isinstance(job_id, str) else None
+
+    def to_follow(self) -> list[JobRecord]:
+        """Jobs the run created and has not followed yet; each is handed out once."""
+        with self.lock:
+            records = [r for r in self.jobs.values() if r.created_here and not r.followed]
+            for record in records:
+                record.followed = True
+            return records
+
+    def of_collection(self, server: Hashable, collection: str, db: str) -> list[JobRecord]:
+        """Jobs this run created in one collection of one database."""
+        return [
+            r
+            for (s, _), r in self.jobs.items()
+            if s == server and r.created_here and (r.collection, r.db) == (collection, db)
+        ]
+
+    def observe(self, server: Hashable, answer: Answer, db: str) -> Problems:
+        """Record every sighting in an answer once; the problems found, by rule name.
+
+        Args:
+            server: Which server answered (jobs of different servers may share IDs).
+            answer: The answer; the same object observed again returns the same problems.
+            db: The database the request named (list answers are about one database).
+
+        Returns:
+            Problems by rule name (only rules with problems appear).
+        """
+        with self.lock:
+            if self._last[0] is answer:
+                return self._last[1]
+            problems: Problems = {}
+            for rule, problem in self._sightings(server, answer) + self._missing(server, answer, db):
+                problems.setdefault(rule, []).append(problem)
+            self._last = (answer, problems)
+            return problems
+
+    def _sightings(self, server: Hashable, answer: Answer) -> list[tuple[str, str]]:
+        found = []
+        for view in answer.job_views():
+            record = self.record(server, view.get("jobId"))
+            state, progress = view.get("state"), integer(view.get("progress"))
+            if record is not None and isinstance(state, str) and progress is not None:
+                found += record.observe(state, progress)
+        return found
+
+    def _missing(self, server: Hashable, answer: Answer, db: str) -> list[tuple[str, str]]:
+        """Sheet section 1: `list` "with a `collectionName` ... returns its jobs"."""
+        wanted = answer.request.get("collectionName") if isinstance(answer.request, dict) else None
+        if answer.operation_id != LIST or answer.data is None or not isinstance(wanted, str):
+            return []
+        listed = {view.get("jobId") for view in answer.job_views()}
+        return [
+            ("job_listed_for_its_collection", f"job {r.job_id} of {wanted!r} (database {db!r}) is missing from list")
+            for r in self.of_collection(server, wanted, db)
+            if r.job_id not in listed
+        ]

@@ -1,0 +1,104 @@
+"""The stateful phase: the spec's links from `create` to the progress operations, then a follow-up.
+
+Every job a scenario creates is followed at the end of the scenario (`teardown`): polled through
+both progress paths until it is finished or waits for a commit, polled again once finished, and
+looked up in `list` for its collection. The polls go through every check, so a job is seen in
+every state it passes through, on purpose rather than by the timing of a few generated steps.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+import zilliz_import.contract.checks  # noqa: F401 - the follow-up runs every check
+from zilliz_import.contract import session
+from zilliz_import.contract.answer import ABORT, COMMIT, CREATE, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.history import JobRecord
+
+WAITS_FOR_COMMIT = "Uncommitted"
+TWO_PHASE_FILE = "contract-tests/two-phase.parquet"
+AUTO_COMMIT_OFF = {"auto_commit": "false"}
+
+
+@dataclass
+class FollowPolicy:
+    """How much following a run may do.
+
+    Attributes:
+        polls: Most polls per job before giving up on seeing it finish (not a failure).
+        jobs: Most jobs followed in the whole run (a live run follows a few; each poll is a request).
+        pause: Called between polls: a sleep against a real server, nothing for a stepped clock.
+    """
+
+    polls: int = 200
+    jobs: int = 1_000
+    pause: Callable[[], None] = lambda: None
+    _taken: int = field(default=0, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def take(self) -> bool:
+        """Whether one more job may be followed."""
+        with self._lock:
+            self._taken += 1
+            return self._taken <= self.jobs
+
+
+def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
+    """The schema's state machine, following every job it creates at the end of each scenario."""
+    base: Any = schema.as_state_machine()
+    # two-phase commit exists only where the spec has it and the profile serves it (newest)
+    can_commit = COMMIT in {result.ok().definition.raw["operationId"] for result in schema.get_all_operations()}  # type: ignore[union-attr]
+
+    session.HISTORY.to_follow()  # jobs created before the stateful phase are not followed: it would take long
+
+    ends: dict[str, str] = {}  # two-phase jobs the follow-up started: job ID -> COMMIT or ABORT
+
+    class Following(base):  # type: ignore[misc]
+        def teardown(self) -> None:
+            records = session.HISTORY.to_follow()
+            if can_commit and records and not ends:
+                records += self._start_two_phase(records[0])
+            for record in records:
+                if policy.take():
+                    self._follow(record)
+            super().teardown()
+
+        def _start_two_phase(self, like: JobRecord) -> list[JobRecord]:
+            """Sheet section 5: two jobs that wait at `Uncommitted`, one to commit and one to abort."""
+            for end in (COMMIT, ABORT):
+                body = {"collectionName": like.collection, "files": [[TWO_PHASE_FILE]], "options": AUTO_COMMIT_OFF}
+                job_id = self._send(CREATE, body, like).get("jobId")
+                ends[str(job_id)] = end
+            return session.HISTORY.to_follow()
+
+        def _follow(self, record: JobRecord) -> None:
+            job = {"jobId": record.job_id}
+            ended = False
+            for poll in range(policy.polls):
+                state = self._send(DESCRIBE if poll % 2 else PROGRESS, job, record).get("state")
+                if state == WAITS_FOR_COMMIT and not ended and can_commit:
+                    self._send(ends.get(record.job_id, COMMIT), job, record)  # then Committing and Completed, or Failed
+                    ended = True
+                elif state in FINISHED or state == WAITS_FOR_COMMIT:
+                    break
+                policy.pause()
+            self._send(DESCRIBE, job, record)  # a finished job, asked again
+            self._send(LIST, {"collectionName": record.collection}, record)
+
+        def _send(self, operation_id: str, body: dict[str, Any], record: JobRecord) -> dict[str, Any]:
+            """One follow-up request, as the run's user, in the job's database (body `dbName`), through every check."""
+            operation = schema.find_operation_by_id(operation_id)
+            headers = dict(schema.config.headers or {})
+            case = operation.Case(body={**body, "dbName": record.db}, headers=headers, media_type="application/json")
+            kwargs = self.get_call_kwargs(case)
+            response = self.call(case, **kwargs)
+            self.validate_response(response, case, **kwargs)
+            data = (envelope_of(response.content) or {}).get("data")
+            return data if isinstance(data, dict) else {}
+
+    return Following

@@ -1,0 +1,115 @@
+"""The decisions behind the checks, without a server: rules on one answer, rules over time, documented codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from zilliz_import.contract.answer import DESCRIBE, LIST, PROGRESS, Answer
+from zilliz_import.contract.history import JobHistory
+from zilliz_import.contract.rules import RULES
+from zilliz_import.contract.spec import error_codes
+
+UNION = {"components": {"schemas": {"ErrorEnvelope": {"x-error-codes": {"1801": "a", "2100": "b"}}}}}
+
+
+def job(**fields: Any) -> dict[str, Any]:
+    return {
+        "jobId": "7",
+        "collectionName": "c",
+        "state": "Importing",
+        "progress": 50,
+        "fileSize": 0,
+        "details": [],
+    } | fields
+
+
+def progress(data: dict[str, Any], sent: Any = "7", code: int = 0) -> Answer:
+    body = {"code": code, "data": data} if code == 0 else {"code": code, "message": "m"}
+    return Answer(PROGRESS, {"jobId": sent}, 200, body)
+
+
+def test_an_operations_own_codes_win_over_the_union() -> None:
+    assert error_codes(UNION, {"x-error-codes": {"1100": "x"}}) == {1100}
+    assert error_codes(UNION, {}) == {1801, 2100}
+
+
+@pytest.mark.parametrize(
+    ("rule", "answer"),
+    [
+        ("progress_within_range", progress(job(progress=101))),
+        ("completed_job_is_whole", progress(job(state="Completed", progress=100, completeTime=""))),
+        ("imported_rows_within_total", progress(job(importedRows=11, totalRows=10))),
+        ("file_size_is_sum_of_files", progress(job(fileSize=3, details=[{"fileSize": 1}, {"fileSize": 1}]))),
+        ("failed_job_has_reason", progress(job(state="Failed", progress=0))),
+        ("answer_is_about_the_job_asked", progress(job(jobId="8"))),
+        ("numeric_job_id_refused", progress({}, sent=7, code=2100)),
+        ("numeric_job_id_refused", progress(job(), sent=7)),
+        ("numeric_job_id_refused", Answer(PROGRESS, {"jobId": 7}, 200, {"code": 1100, "message": "m"}, None, "30")),
+        (
+            "list_follows_its_filter",
+            Answer(LIST, {"collectionName": "c"}, 200, {"code": 0, "data": {"records": [job(collectionName="d")]}}),
+        ),
+    ],
+)
+def test_each_rule_finds_what_it_promises(rule: str, answer: Answer) -> None:
+    assert RULES[rule](answer)
+
+
+def test_rules_accept_what_the_sheet_allows() -> None:
+    v3_file = {
+        "fileSize": 5,
+        "importedRows": 9,
+        "totalRows": 0,
+        "progress": 60,
+        "completeTime": "",
+        "state": "InProgress",
+    }
+    answers = [
+        progress(job(fileSize=5, details=[v3_file])),
+        progress({}, sent=7, code=1801),
+        progress(job(state="Failed", progress=0, reason="bad file")),
+        Answer(DESCRIBE, {"jobId": 7}, 400, {"code": 1801, "message": "can only accept json format request"}),
+        Answer(PROGRESS, {"jobId": 7}, 200, {"code": 1100, "message": "Request-Timeout parse failed"}, None, "0..0"),
+    ]
+    assert [p for answer in answers for rule in RULES.values() for p in rule(answer)] == []
+
+
+@pytest.mark.parametrize(
+    ("states", "broken"),
+    [
+        ([("Importing", 50), ("Completed", 100), ("Importing", 100)], "finished_job_stays_finished"),
+        ([("Importing", 50), ("Importing", 40)], "progress_never_goes_back"),
+        ([("Uncommitted", 99), ("Importing", 99)], "uncommitted_moves_only_forward"),
+    ],
+)
+def test_history_finds_changes_the_sheet_rules_out(states: list[tuple[str, int]], broken: str) -> None:
+    history = JobHistory()
+    history.remember("server", "7", "c", "default")
+    found = [history.observe("server", progress(job(state=s, progress=p)), "default") for s, p in states]
+    assert broken in found[-1]
+
+
+def test_history_accepts_a_two_phase_commit_and_a_failure_at_0() -> None:
+    history = JobHistory()
+    history.remember("server", "7", "c", "default")
+    lives = [("Pending", 0), ("Importing", 60), ("Uncommitted", 99), ("Committing", 99), ("Completed", 100)]
+    assert [history.observe("server", progress(job(state=s, progress=p)), "default") for s, p in lives] == [{}] * 5
+    history.remember("server", "8", "c", "default")
+    failing = [("Importing", 60), ("Failed", 0), ("Failed", 0)]
+    answers = [progress(job(jobId="8", state=s, progress=p, reason="r"), sent="8") for s, p in failing]
+    assert [history.observe("server", answer, "default") for answer in answers] == [{}] * 3
+
+
+def test_list_must_show_the_jobs_the_run_created_in_that_collection() -> None:
+    history = JobHistory()
+    history.remember("server", "7", "c", "default")
+    empty = Answer(LIST, {"collectionName": "c"}, 200, {"code": 0, "data": {"records": []}})
+    assert "job_listed_for_its_collection" in history.observe("server", empty, "default")
+    assert (
+        history.observe(
+            "server", Answer(LIST, {"collectionName": "c"}, 200, {"code": 0, "data": {"records": []}}), "db2"
+        )
+        == {}
+    )
