@@ -64,6 +64,10 @@ def ending(progress: ImportJobProgress | str, *, through_uncommitted: bool = Fal
 class ProgressEvent:
     """What the progress callback is told after every answer.
 
+    `wait` builds every event from a `describe` answer. `wait_many` builds them from `list` records
+    (state, percent and reason only: rows, sizes, files are 0 or empty and `rows_per_second` None)
+    until a job's end, whose event carries its `describe` answer; see `ImportJobs.wait_many`.
+
     Attributes:
         job_id: The job.
         progress: The server's answer (a generated `ImportJobProgress`).

@@ -51,6 +51,7 @@ def test_targets_met_by_good_ratios() -> None:
         (("following", "1000", "tracker", "cpu_seconds"), 10.5, "CPU over per-job"),
         (("following", "1000", "tracker", "wall_over_longest"), 1.25, "wall over longest"),
         (("following", "1000", "fixed 5 s", "requests"), 1000, "requests over fixed"),
+        (("following", "1000", "fixed 5 s", "median_delay_seconds"), 0.29, "median lateness over fixed"),
         (("following", "10", "tracker", "requests_per_job"), 7.5, "10 jobs: requests per job over per-job"),
         (("following", "10", "tracker", "median_delay_seconds"), 1.1, "10 jobs: median lateness over per-job"),
         (("following", "10", "tracker", "max_delay_seconds"), 5.5, "10 jobs: worst lateness over per-job"),

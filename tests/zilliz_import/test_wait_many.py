@@ -106,6 +106,25 @@ def test_a_request_ceiling_paces_every_request(
     assert len(acquired) == mock_app.requests["list"] + mock_app.requests["describe"]
 
 
+@pytest.mark.anyio
+async def test_the_async_ceiling_paces_every_request_without_blocking_the_loop(
+    mock_app: MockApp, async_jobs: AsyncImportJobs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    acquired: list[str] = []
+    original = Limiter.try_acquire_async
+
+    async def counting(self: Limiter, name: str = "pyrate", *args: Any, **kwargs: Any) -> bool:
+        acquired.append(name)
+        return await original(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(Limiter, "try_acquire_async", counting)
+    ids = [(await async_jobs.create(name, ["f.parquet"])).job_id for name in ("a", "b")]
+    mock_app.requests.clear()
+    finals = await async_jobs.wait_many(ids, timeout=60, max_requests_per_second=100)
+    assert set(finals) == set(ids)
+    assert len(acquired) == mock_app.requests["list"] + mock_app.requests["describe"] > 0
+
+
 @pytest.mark.parametrize(("through", "state"), [(False, "Uncommitted"), (True, "Completed")])
 def test_uncommitted_ends_a_job_unless_waited_through(through: bool, state: str) -> None:
     app = MockApp(MockConfig(seed=1, job_seconds=0.2, release="newest"))
