@@ -20,10 +20,11 @@ from zilliz_import_client.types import UNSET
 
 from zilliz_import.calls import OPERATIONS, Call, remember
 from zilliz_import.errors import InvalidArgumentError
+from zilliz_import.following import DescribeRequest, Group, Request
 from zilliz_import.options import CreateOptions, create_options
 from zilliz_import.retry import RetryPolicy
 from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings
-from zilliz_import.tracking import DescribeRequest, Group, Request, Tracker
+from zilliz_import.tracking import Tracker
 from zilliz_import.waiting import Waiter
 
 JOB_ID = re.compile(r"[0-9]{1,19}")

@@ -14,10 +14,11 @@ from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobPro
 
 from zilliz_import.calls import PARSE_FAILURES, Call, interpret, transport_error, unreadable
 from zilliz_import.errors import ApiError
+from zilliz_import.following import LIMITER_KEY, Request, request_ceiling
 from zilliz_import.jobs_base import BaseImportJobs, Collections, Files
 from zilliz_import.options import CreateOptions
 from zilliz_import.retry import first_retry_delay, retrying
-from zilliz_import.tracking import LIMITER_KEY, Request, Tracker, request_ceiling
+from zilliz_import.tracking import Tracker
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
 
 log = logging.getLogger("zilliz_import")

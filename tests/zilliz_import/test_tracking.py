@@ -6,19 +6,10 @@ import pytest
 from zilliz_import_client.models import ImportJobProgress, ImportJobSummary
 
 from tests.generated.server_bodies import job_progress
-from zilliz_import import InvalidArgumentError, InvalidRequestError, ProgressEvent, ServerError, WaitManyTimeoutError
+from zilliz_import import InvalidRequestError, ProgressEvent, ServerError, WaitManyTimeoutError
 from zilliz_import.errors import JobNotFoundError
-from zilliz_import.tracking import (
-    CROWD,
-    MAX_TICK,
-    MIN_TICK,
-    DescribeRequest,
-    Group,
-    ListRequest,
-    Tracker,
-    progress_of,
-    request_ceiling,
-)
+from zilliz_import.following import DescribeRequest, Group, ListRequest
+from zilliz_import.tracking import CROWD, MAX_TICK, MIN_TICK, Tracker
 
 A, B = Group("", "a"), Group("db2", "b")
 
@@ -176,20 +167,6 @@ def test_a_stale_list_end_goes_back_to_listing() -> None:
     jobs.due()
     jobs.on_describe(DescribeRequest("1"), described("1", "Importing", 90))
     assert not jobs.done and jobs.due() == [] and jobs.delay() > 0
-
-
-def test_a_list_record_becomes_a_progress_with_what_list_tells() -> None:
-    progress = progress_of(ImportJobSummary(job_id="5", collection_name="c", state="Failed", progress=0, reason="x"))
-    assert (progress.job_id, progress.state, progress.reason, progress.details, progress.total_rows) == (
-        "5", "Failed", "x", [], 0,
-    )  # fmt: skip
-
-
-@pytest.mark.parametrize("bad", [0, -1.0, float("nan")])
-def test_a_ceiling_must_be_positive(bad: float) -> None:
-    with pytest.raises(InvalidArgumentError):
-        request_ceiling(bad)
-    assert request_ceiling(None) is None
 
 
 def test_after_an_end_the_next_look_comes_within_a_share_of_the_time_since() -> None:
