@@ -46,7 +46,7 @@ typecheck: $(STAMP) ## mypy --strict on src/ and both generated clients
 	  generated-control-plane/zilliz_cloud_import_client
 
 test: lint-spec check-generated lint typecheck ## everything CI runs
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 contract: $(STAMP) ## the contract suite with many more examples and a JUnit report
 	scripts/contract.sh

@@ -113,7 +113,7 @@ def decode_cloud_import(obj: dict[str, Any], cluster: Callable[[str], str]) -> C
 
 def _page_number(obj: dict[str, Any], key: str, default: int) -> int:
     value = obj.get(key)
-    if value is None or value == 0:
+    if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ApiError(CODE_INVALID_PARAMETER, f"invalid parameter[expected={key}>=1][actual={value}]")
