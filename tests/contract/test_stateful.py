@@ -28,7 +28,11 @@ def test_links_from_create_to_progress_hold(schema_fixture: str, request: pytest
             body = json.loads(response.content) if response.status_code == 200 else {}
             if case.operation.label.endswith("/create") and body.get("code") == 0:
                 created.add(body["data"]["jobId"])
-            elif isinstance(case.body, dict) and case.body.get("jobId") in created:
+            elif (
+                isinstance(case.body, dict)
+                and isinstance(case.body.get("jobId"), str)
+                and case.body["jobId"] in created
+            ):
                 followed.append((case.operation.label, body.get("code", -1)))
 
     Workflow.run(settings=settings(STATEFUL_SETTINGS, suppress_health_check=list(HealthCheck)))
