@@ -18,8 +18,8 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from zilliz_import.contract import session
 from zilliz_import.contract.answer import ABORT, COMMIT, CREATE, DESCRIBE, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.cloud_rules import ALL_RULES
 from zilliz_import.contract.history import TIME_RULES
-from zilliz_import.contract.rules import RULES
 from zilliz_import.contract.runner import Budget, Outcome, run_suite
 from zilliz_import.contract.spec import SPEC_PATH
 from zilliz_import.contract.workflow import FollowPolicy
@@ -117,7 +117,7 @@ def failed_checks(outcomes: list[Outcome]) -> list[str]:
         text = outcome.failure or ""
         for custom, builtin in CHECK_NAME.findall(text):
             names[custom or builtin.strip()] = None
-        names.update((rule, None) for rule in (*RULES, *TIME_RULES) if f"{rule}: " in text)
+        names.update((rule, None) for rule in (*ALL_RULES, *TIME_RULES) if f"{rule}: " in text)
     return list(names)
 
 
