@@ -23,6 +23,7 @@ from zilliz_import.contract.envelope_checks import fail
 from zilliz_import.contract.history import TIME_RULES, JobRecord
 from zilliz_import.contract.rules import Rule, numeric_job_id_refused
 from zilliz_import.contract.session import AnyCase
+from zilliz_import.contract.spec import pinned_clusters
 
 Probe = Callable[[CheckContext, AnyCase, Answer], list[str]]
 SIBLING = {PROGRESS: DESCRIBE, DESCRIBE: PROGRESS}
@@ -54,10 +55,15 @@ def _created_job(case: AnyCase, answer: Answer) -> tuple[JobRecord | None, Any]:
 
 
 def probe_listing(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]:
-    """After a create succeeds, `list` for its collection must show the new job."""
+    """After a create succeeds, `list` for its collection (or cluster) must show the new job, other clusters' not."""
     data = answer.data if answer.operation_id == CREATE else None
     record = session.HISTORY.record(session.server_of(case, answer), data.get("jobId")) if data else None
-    return [] if record is None else probes.judge(ctx, *probes.send(case, answer, LIST, record.listing()))
+    if record is None:
+        return []
+    # on the control plane, every other cluster the run knows must not show the new job
+    others = [c for c in pinned_clusters(case.operation.schema.raw_schema) if record.cluster and c != record.cluster]
+    bodies = [record.listing(), *({**record.listing(), "clusterId": other} for other in others)]
+    return [p for body in bodies for p in probes.judge(ctx, *probes.send(case, answer, LIST, body))]
 
 
 def probe_sibling(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]:

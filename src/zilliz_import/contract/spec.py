@@ -79,3 +79,9 @@ def pinned_control_plane(clusters: list[str]) -> dict[str, Any]:
     pinned.pop("examples", None)
     raw["components"]["schemas"]["ClusterId"] = {**pinned, "enum": list(clusters)}
     return raw
+
+
+def pinned_clusters(raw_schema: dict[str, Any]) -> list[str]:
+    """The clusters `pinned_control_plane` narrowed a spec to (none for an unpinned or cluster spec)."""
+    schemas = raw_schema.get("components", {}).get("schemas", {})
+    return [str(cluster) for cluster in schemas.get("ClusterId", {}).get("enum", [])]
