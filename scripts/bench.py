@@ -1,6 +1,6 @@
 """Side-by-side benchmarks against the mock over loopback, measured in one run and compared as ratios.
 
-Usage: python scripts/bench.py [--json PATH] [--markdown PATH] [--calls N] [--jobs N] [--job-seconds S]
+Usage: python scripts/bench.py [--json PATH] [--markdown PATH] [--calls N] [--jobs N,N,...] [--job-seconds S]
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]
-from benchmarks.following import follow
+from benchmarks.following import MODES, follow
 from benchmarks.latency import latency
 from benchmarks.parsing import parsing
 from benchmarks.report import render, targets
@@ -36,16 +36,23 @@ def machine() -> str:
     )
 
 
+def counts(text: str) -> list[int]:
+    """`--jobs`: comma-separated numbers of jobs, smallest first."""
+    return sorted(int(part) for part in text.split(","))
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every measurement, in one process, one after the other."""
     results: dict[str, Any] = {"machine": machine(), "jobs": args.jobs, "job_seconds": args.job_seconds}
     print("==> latency per progress call, over http then https")
     results["latency_seconds"] = {"http": latency(args.calls), "https": latency(args.calls, tls=True)}
-    print("==> parsing a 10,000-file progress answer")
+    print("==> parsing a 1,024-unit progress answer")
     results["parsing_seconds"] = parsing()
-    print(f"==> following {args.jobs} jobs with wait_many, then with fixed 5-second polling")
-    results["wait_many"] = follow(args.jobs, args.job_seconds, None)
-    results["fixed_5s_polling"] = follow(args.jobs, args.job_seconds, 5.0)
+    results["following"] = {}
+    for count in args.jobs:
+        for mode in MODES:
+            print(f"==> following {count} jobs: {mode}")
+            results["following"].setdefault(str(count), {})[mode] = follow(count, args.job_seconds, mode)
     print("==> make generate, and the mock's throughput")
     results["generate_seconds"] = generate_seconds()
     results["mock_requests_per_second"] = mock_requests_per_second()
@@ -59,10 +66,10 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--markdown", type=Path, help="write the report here (BENCHMARKS.md)")
     parser.add_argument("--calls", type=int, default=1000, help="calls per client for latency (default 1000)")
-    parser.add_argument("--jobs", type=int, default=1000, help="jobs to follow (default 1000)")
+    parser.add_argument("--jobs", type=counts, default=[10, 100, 1000], help="jobs to follow (default 10,100,1000)")
     parser.add_argument("--job-seconds", type=float, default=60.0, help="longest job length (default 60)")
     args = parser.parse_args()
-    if min(args.calls, args.jobs) < 1 or args.job_seconds <= 0:
+    if min(args.calls, *args.jobs) < 1 or args.job_seconds <= 0:
         parser.error("--calls and --jobs must be at least 1, --job-seconds positive")
     results = run(args)
     report = render(results, NOTES_FILE.read_text())

@@ -1,6 +1,7 @@
-"""Following many jobs: `wait_many` against a fixed 5-second polling loop like the SDK's examples.
+"""Following many jobs three ways: the tracker (`wait_many`), a `Waiter` per job (wait_many before
+the tracker), and a fixed 5-second polling loop like the SDK's examples.
 
-Each mode gets a fresh mock process with the same seed, so both follow the same job histories. The
+Each mode gets a fresh mock process with the same seed, so all follow the same job histories. The
 mock reports every job's true end (Unix time) and the requests it served; the client records when
 it learned of each end. Jobs have 1-4 files and last 0.5-1x `--job-seconds`.
 """
@@ -17,6 +18,9 @@ from zilliz_import import AsyncImportJobs, ProgressEvent
 from zilliz_import.mock import DEFAULT_TOKEN
 
 TERMINAL = ("Completed", "Failed")
+MODES = ("tracker", "per-job", "fixed 5 s")
+FIXED_INTERVAL = 5.0
+WAIT = 3600.0
 CREATE_CONCURRENCY = 50
 # Both modes keep at most this many polls in flight: beyond the pool's 100 connections, httpcore's
 # queue costs O(queued x connections) per event, and 1,000 queued requests wait for many seconds.
@@ -48,7 +52,14 @@ async def fixed_poll(
     learned[job_id] = time.time()
 
 
-async def follow_all(url: str, count: int, fixed_interval: float | None) -> dict[str, Any]:
+async def per_job(jobs: AsyncImportJobs, ids: list[str], seen: Any) -> None:
+    """wait_many before the tracker: a `Waiter` per job, polls gated like it did."""
+    gate = asyncio.Semaphore(POLL_CONCURRENCY)
+    waiters = [jobs._waiter(job_id, timeout=WAIT, on_progress=seen) for job_id in ids]
+    await asyncio.gather(*(jobs._follow(waiter, gate) for waiter in waiters))
+
+
+async def follow_all(url: str, count: int, mode: str, interval: float) -> dict[str, Any]:
     """Create `count` jobs and follow them to their end; the timings seen by the client."""
     learned: dict[str, float] = {}
 
@@ -60,21 +71,24 @@ async def follow_all(url: str, count: int, fixed_interval: float | None) -> dict
         begin = time.time()
         ids = await create_jobs(jobs, count)
         cpu = time.process_time()
-        if fixed_interval is None:
-            await jobs.wait_many(ids, timeout=3600, on_progress=seen, concurrency=POLL_CONCURRENCY)
+        if mode == "tracker":
+            await jobs.wait_many(ids, timeout=WAIT, on_progress=seen, concurrency=POLL_CONCURRENCY)
+        elif mode == "per-job":
+            await per_job(jobs, ids, seen)
         else:
             gate = asyncio.Semaphore(POLL_CONCURRENCY)
-            await asyncio.gather(*(fixed_poll(jobs, job_id, fixed_interval, gate, learned) for job_id in ids))
+            await asyncio.gather(*(fixed_poll(jobs, job_id, interval, gate, learned) for job_id in ids))
         end, cpu = time.time(), time.process_time() - cpu
     return {"ids": ids, "learned": learned, "begin": begin, "end": end, "cpu": cpu}
 
 
-def follow(count: int, job_seconds: float, fixed_interval: float | None) -> dict[str, float]:
-    """One mode against a fresh mock: wall, CPU, requests and lateness against the true job ends."""
+def follow(count: int, job_seconds: float, mode: str, interval: float = FIXED_INTERVAL) -> dict[str, float]:
+    """One mode (of `MODES`; `interval` for the fixed loop) against a fresh mock: wall, CPU, requests, lateness."""
     with mock_process(job_seconds=job_seconds, seed=42, max_jobs=count * 2) as url:
-        run = asyncio.run(follow_all(url, count, fixed_interval))
+        run = asyncio.run(follow_all(url, count, mode, interval))
         ends = admin(url, "jobs")["endsAt"]
-        requests = admin(url, "requests")["requests"].get("describe", 0)
+        served = admin(url, "requests")["requests"]
+    requests = served.get("describe", 0) + served.get("list", 0)
     delays = [run["learned"][job_id] - ends[job_id] for job_id in run["ids"]]
     longest = max(ends[job_id] for job_id in run["ids"]) - run["begin"]
     wall = run["end"] - run["begin"]

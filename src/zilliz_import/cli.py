@@ -158,13 +158,20 @@ def seconds_or_duration(text: str | None) -> str | None:
 @click.option("--wait", "deadline", type=click.FloatRange(min=0.1), default=3600, show_default=True,
               help="Seconds to wait for all jobs.")  # fmt: skip
 @click.option("--through-uncommitted", is_flag=True, help="Keep waiting at Uncommitted (another process commits).")
+@click.option("--max-rps", type=click.FloatRange(min=0.01), help="At most this many requests per second.")
 @click.pass_context
-def watch(ctx: click.Context, job_id_list: tuple[str, ...], deadline: float, through_uncommitted: bool) -> None:
-    """Watch jobs until they end: exit 0 if all completed, 1 if any failed, 3 on timeout, 4 if any wait for a commit."""
+def watch(
+    ctx: click.Context, job_id_list: tuple[str, ...], deadline: float, through_uncommitted: bool, max_rps: float | None
+) -> None:
+    """Watch jobs until they end: exit 0 if all completed, 1 if any failed, 3 on timeout, 4 if any wait for a commit.
+
+    Several jobs are followed with one list per collection per tick and one describe per job at its end.
+    """
     display = display_for(console)
+    follow = {"timeout": deadline, "through_uncommitted": through_uncommitted, "max_requests_per_second": max_rps}
     try:
         with display:
-            finals = asyncio.run(_watch(settings_of(ctx), job_id_list, deadline, display.update, through_uncommitted))
+            finals = asyncio.run(_watch(settings_of(ctx), job_id_list, display.update, follow))
     except WaitManyTimeoutError as error:
         fail(f"{error}: {', '.join(error.unfinished)}", EXIT_TIMEOUT)
     ends = {job: ending(p) for job, p in finals.items()}
@@ -187,10 +194,10 @@ def watch_status(ends: list[Ending | None]) -> int:
 
 
 async def _watch(
-    settings: dict[str, Any], ids: tuple[str, ...], deadline: float, on_event: Callable[..., Any], through: bool
+    settings: dict[str, Any], ids: tuple[str, ...], on_event: Callable[..., Any], follow: dict[str, Any]
 ) -> Any:
     async with AsyncImportJobs(**settings) as jobs:
-        return await jobs.wait_many(ids, timeout=deadline, on_progress=on_event, through_uncommitted=through)
+        return await jobs.wait_many(ids, on_progress=on_event, **follow)
 
 
 @cli.command()

@@ -173,7 +173,9 @@ CODE_CLASSES: dict[int, type[ApiError]] = {
 }
 # (codes, words in the message, class): checked before CODE_CLASSES, first match wins.
 MESSAGE_CLASSES: tuple[tuple[frozenset[int], str, type[ApiError]], ...] = (
-    (frozenset({2100}), "does not exist", JobNotFoundError),
+    # newest Milvus files "job not found" under 2101 in its error table (pkg/util/merr/errors.go,
+    # ErrImportSysFailed), though the released handlers still answer 2100: accept both
+    (frozenset({2100, 2101}), "does not exist", JobNotFoundError),
     (frozenset({2100, 2101}), "number of jobs has reached the limit", BackPressureError),
 )
 # What the HTTP status means when there is no envelope, or its code is in no table; 5xx is ServerError.

@@ -10,13 +10,16 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
+from pyrate_limiter import Limiter
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
 from zilliz_import.calls import PARSE_FAILURES, Call, interpret, remember_async, transport_error, unreadable
-from zilliz_import.errors import ApiError, WaitManyTimeoutError, WaitTimeoutError
-from zilliz_import.jobs_base import BaseImportJobs, Files
+from zilliz_import.errors import ApiError
+from zilliz_import.following import LIMITER_KEY, Request, request_ceiling
+from zilliz_import.jobs_base import BaseImportJobs, Collections, Files
 from zilliz_import.options import CreateOptions
 from zilliz_import.retry import async_retrying, first_retry_delay
+from zilliz_import.tracking import Tracker
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback, Waiter
 
 log = logging.getLogger("zilliz_import")
@@ -41,6 +44,7 @@ class AsyncImportJobs(BaseImportJobs):
         result: CreateImportJobSuccessData = await self._run(
             self._create(collection_name, files, partition_name, options, auto_commit)
         )
+        self._note_created(result.job_id, collection_name)
         return result
 
     async def list(self, *, collection_name: str | None = None) -> list[ImportJobSummary]:
@@ -88,44 +92,32 @@ class AsyncImportJobs(BaseImportJobs):
         stall_after: float = DEFAULT_STALL_AFTER,
         concurrency: int = 64,
         through_uncommitted: bool = False,
+        collections: Collections | None = None,
+        max_requests_per_second: float | None = None,
     ) -> dict[str, ImportJobProgress]:
-        """Wait for many jobs at once, each polled on its own adaptive schedule, on one connection pool.
+        """Wait for many jobs at once: one `list` per collection per tick, one `describe` per job at its end.
 
-        Args:
-            job_ids: The jobs.
-            timeout: Seconds to wait for all of them.
-            on_progress: Called with a `ProgressEvent` after every answer of any job.
-            stall_after: Seconds without change after which events report a stall.
-            concurrency: Polls in flight at most.
-            through_uncommitted: Keep waiting at `Uncommitted`, for jobs that another process commits.
-
-        Returns:
-            The final progress of every job, by job ID: `Completed`, `Failed` or `Uncommitted`.
-
-        Raises:
-            WaitManyTimeoutError: The deadline passed; it holds the finished and the unfinished jobs.
+        See `ImportJobs.wait_many`; here up to `concurrency` requests of a tick are in flight at once.
         """
-        waiters = [
-            self._waiter(
-                job_id, timeout=timeout, on_progress=on_progress, stall_after=stall_after,
-                through_uncommitted=through_uncommitted,
-            )
-            for job_id in job_ids
-        ]  # fmt: skip
-        gate = asyncio.Semaphore(concurrency)
-        outcomes = await asyncio.gather(*(self._follow(w, gate) for w in waiters), return_exceptions=True)
-        finished: dict[str, ImportJobProgress] = {}
-        unfinished: dict[str, ImportJobProgress | None] = {}
-        for waiter, outcome in zip(waiters, outcomes, strict=True):
-            if isinstance(outcome, WaitTimeoutError):
-                unfinished[waiter.job_id] = waiter.last
-            elif isinstance(outcome, BaseException):
-                raise outcome
-            else:
-                finished[waiter.job_id] = outcome
-        if unfinished:
-            raise WaitManyTimeoutError(timeout, finished, unfinished)
-        return finished
+        tracker = self._tracker(
+            job_ids, collections, timeout=timeout, on_progress=on_progress, stall_after=stall_after,
+            through_uncommitted=through_uncommitted,
+        )  # fmt: skip
+        ceiling, gate = request_ceiling(max_requests_per_second), asyncio.Semaphore(concurrency)
+        try:
+            while True:
+                outcomes = await asyncio.gather(
+                    *(self._ask(tracker, request, gate, ceiling) for request in tracker.due()), return_exceptions=True
+                )
+                for outcome in outcomes:
+                    if isinstance(outcome, BaseException):
+                        raise outcome
+                if tracker.done:
+                    return tracker.finished
+                await asyncio.sleep(tracker.delay())
+        finally:
+            if ceiling is not None:
+                ceiling.close()
 
     async def aclose(self) -> None:
         """Close the connection pool."""
@@ -151,6 +143,18 @@ class AsyncImportJobs(BaseImportJobs):
                 if final is not None:
                     return final
             await asyncio.sleep(waiter.delay())
+
+    async def _ask(self, tracker: Tracker, request: Request, gate: asyncio.Semaphore, ceiling: Limiter | None) -> None:
+        """Send one of the tracker's requests and hand it the answer or the error."""
+        async with gate:
+            if ceiling is not None:
+                await ceiling.try_acquire_async(LIMITER_KEY)
+            try:
+                answer = await self._run(self._tracking_call(request))
+            except ApiError as error:
+                tracker.on_error(request, error)
+                return
+        tracker.on_answer(request, answer)
 
     async def _run(self, call: Call) -> Any:
         policy, started = self.settings.retry, time.monotonic()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Self
 
 import httpx
@@ -19,14 +20,18 @@ from zilliz_import_client.types import UNSET
 
 from zilliz_import.calls import OPERATIONS, Call, remember
 from zilliz_import.errors import InvalidArgumentError
+from zilliz_import.following import DescribeRequest, Group, Request
 from zilliz_import.options import CreateOptions, create_options
 from zilliz_import.retry import RetryPolicy
 from zilliz_import.settings import DEFAULT_TIMEOUT, ClientSettings
+from zilliz_import.tracking import Tracker
 from zilliz_import.waiting import Waiter
 
 JOB_ID = re.compile(r"[0-9]{1,19}")
 MIN_REDACTED = 4
 Files = Sequence[str | Sequence[str]]
+Collections = Mapping[str | int, str | tuple[str, str]]
+CREATED_REMEMBERED = 4096  # above a server's 1,024 unfinished jobs: wait_many knows where they are
 
 
 def job_id_text(job_id: str | int) -> str:
@@ -52,6 +57,14 @@ def file_units(files: Files) -> list[list[str]]:
     if not units or any(not unit or not all(isinstance(p, str) and p for p in unit) for unit in units):
         raise InvalidArgumentError("files must be a non-empty list of non-empty paths (or lists of paths)")
     return units
+
+
+def group_of(where: object, db_name: str) -> Group | None:
+    """A collection name (in `db_name`), or (database, collection), as a group; None if it is neither."""
+    pair = (db_name, where) if isinstance(where, str) else where
+    if isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair) and pair[1]:
+        return Group(*pair)
+    return None
 
 
 class BaseImportJobs:
@@ -88,6 +101,7 @@ class BaseImportJobs:
             endpoint, token, db_name=db_name, timeout=timeout, retry=retry, allow_insecure_http=allow_insecure_http
         )
         self._generated = self._client(transport, type(self)._response_hook)
+        self._created: OrderedDict[str, Group] = OrderedDict()
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Self:
@@ -153,8 +167,8 @@ class BaseImportJobs:
             body.options = ImportOptions.from_dict(strings)
         return Call("create", OPERATIONS["create"], {"body": body}, idempotent=False)
 
-    def _list(self, collection_name: str | None) -> Call:
-        body = ListImportJobsRequest(collection_name=collection_name or UNSET)
+    def _list(self, collection_name: str | None, db_name: str | None = None) -> Call:
+        body = ListImportJobsRequest(collection_name=collection_name or UNSET, db_name=db_name or UNSET)
         return Call("list", OPERATIONS["list"], {"body": body})
 
     def _progress(self, job_id: str | int) -> Call:
@@ -168,3 +182,39 @@ class BaseImportJobs:
 
     def _waiter(self, job_id: str | int, **options: Any) -> Waiter:
         return Waiter(job_id_text(job_id), **options)
+
+    def _note_created(self, job_id: str, collection_name: str) -> None:
+        """Remember where a job of this facade's `create` runs, so `wait_many` need not ask."""
+        self._created[job_id] = Group(self.settings.db_name or "", collection_name)
+        while len(self._created) > CREATED_REMEMBERED:
+            self._created.popitem(last=False)
+
+    def _tracker(self, job_ids: Iterable[str | int], collections: Collections | None, **options: Any) -> Tracker:
+        """A `Tracker` knowing the groups of jobs this facade created and of those the caller names."""
+        ids = [job_id_text(job_id) for job_id in job_ids]
+        groups = {job_id: self._created[job_id] for job_id in ids if job_id in self._created}
+        groups.update(self._given_groups(collections or {}))
+        return Tracker(ids, groups=groups, db_name=self.settings.db_name or "", **options)
+
+    def _given_groups(self, collections: Collections) -> dict[str, Group]:
+        """`collections` (job ID to a collection, or to (database, collection)) as groups.
+
+        Raises:
+            InvalidArgumentError: Not a mapping, or a name that is empty or not a string.
+        """
+        if not isinstance(collections, Mapping):
+            raise InvalidArgumentError(f"collections must map job IDs to collections, got {collections!r}")
+        groups = {}
+        for job_id, where in collections.items():
+            group = group_of(where, self.settings.db_name or "")
+            if group is None:
+                raise InvalidArgumentError(f"collection of job {job_id} must be a name or (database, name): {where!r}")
+            groups[job_id_text(job_id)] = group
+        return groups
+
+    def _tracking_call(self, request: Request) -> Call:
+        """What to send for one of a tracker's requests."""
+        if isinstance(request, DescribeRequest):
+            return self._progress(request.job_id)
+        group = request.group
+        return self._list(None) if group is None else self._list(group.collection_name, group.db_name)

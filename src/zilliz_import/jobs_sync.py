@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any, Self
 
 import httpx
+from pyrate_limiter import Limiter
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
 from zilliz_import.calls import PARSE_FAILURES, Call, interpret, transport_error, unreadable
 from zilliz_import.errors import ApiError
-from zilliz_import.jobs_base import BaseImportJobs, Files
+from zilliz_import.following import LIMITER_KEY, Request, request_ceiling
+from zilliz_import.jobs_base import BaseImportJobs, Collections, Files
 from zilliz_import.options import CreateOptions
 from zilliz_import.retry import first_retry_delay, retrying
+from zilliz_import.tracking import Tracker
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback
 
 log = logging.getLogger("zilliz_import")
@@ -56,6 +59,7 @@ class ImportJobs(BaseImportJobs):
         """
         call = self._create(collection_name, files, partition_name, options, auto_commit)
         result: CreateImportJobSuccessData = self._run(call)
+        self._note_created(result.job_id, collection_name)
         return result
 
     def list(self, *, collection_name: str | None = None) -> list[ImportJobSummary]:
@@ -135,6 +139,65 @@ class ImportJobs(BaseImportJobs):
                     return final
             time.sleep(waiter.delay())
 
+    def wait_many(
+        self,
+        job_ids: Iterable[str | int],
+        *,
+        timeout: float,
+        on_progress: ProgressCallback | None = None,
+        stall_after: float = DEFAULT_STALL_AFTER,
+        concurrency: int = 64,
+        through_uncommitted: bool = False,
+        collections: Collections | None = None,
+        max_requests_per_second: float | None = None,
+    ) -> dict[str, ImportJobProgress]:
+        """Wait for many jobs: one `list` per (database, collection) per tick, one `describe` per job at its end.
+
+        Jobs are grouped by where they run: jobs this facade created are known, `collections` names the
+        others, and one `list` without a collection finds the rest. A job that `list` does not show (the
+        server forgot it, or it runs in another database) is polled with `describe` on its own schedule.
+        Ticks come sooner as a group's jobs near their end, rarer while nothing moves (0.5 s to 30 s).
+
+        `on_progress` gets a `ProgressEvent` after every answer about a job. From `list` records come
+        `state`, `progress` (percent), `reason`, `collection_name` and the event's `elapsed`,
+        `eta_seconds`, `stalled_for` and `stalled`; the progress's `imported_rows`, `total_rows`,
+        `file_size`, `details` and `complete_time` are 0, `[]` and `""` there, and `rows_per_second` is
+        None. The last event of each job carries its full `describe` answer.
+
+        Args:
+            job_ids: The jobs.
+            timeout: Seconds to wait for all of them.
+            on_progress: Called with a `ProgressEvent` after every answer about any job.
+            stall_after: Seconds without change after which events report a stall.
+            concurrency: Requests in flight at most (async facade; this one sends one at a time).
+            through_uncommitted: Keep waiting at `Uncommitted`, for jobs that another process commits.
+            collections: Job ID to its collection (in this facade's database) or to (database, collection).
+            max_requests_per_second: A ceiling on the requests this wait sends (retries aside); none when None.
+
+        Returns:
+            The final `describe` answer of every job, by job ID: `Completed`, `Failed` or `Uncommitted`.
+
+        Raises:
+            WaitManyTimeoutError: The deadline passed; it holds the finished and the unfinished jobs.
+            InvalidArgumentError: A malformed job ID, collection or ceiling.
+            ApiError: A `describe` failed in a way waiting cannot fix (job not found, bad token, ...).
+        """
+        tracker = self._tracker(
+            job_ids, collections, timeout=timeout, on_progress=on_progress, stall_after=stall_after,
+            through_uncommitted=through_uncommitted,
+        )  # fmt: skip
+        ceiling = request_ceiling(max_requests_per_second)
+        try:
+            while True:
+                for request in tracker.due():
+                    self._ask(tracker, request, ceiling)
+                if tracker.done:
+                    return tracker.finished
+                time.sleep(tracker.delay())
+        finally:
+            if ceiling is not None:
+                ceiling.close()
+
     def close(self) -> None:
         """Close the connection pool."""
         self._generated.get_httpx_client().close()
@@ -144,6 +207,17 @@ class ImportJobs(BaseImportJobs):
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+    def _ask(self, tracker: Tracker, request: Request, ceiling: Limiter | None) -> None:
+        """Send one of the tracker's requests and hand it the answer or the error."""
+        if ceiling is not None:
+            ceiling.try_acquire(LIMITER_KEY)
+        try:
+            answer = self._run(self._tracking_call(request))
+        except ApiError as error:
+            tracker.on_error(request, error)
+        else:
+            tracker.on_answer(request, answer)
 
     def _run(self, call: Call) -> Any:
         policy, started = self.settings.retry, time.monotonic()

@@ -64,6 +64,10 @@ def ending(progress: ImportJobProgress | str, *, through_uncommitted: bool = Fal
 class ProgressEvent:
     """What the progress callback is told after every answer.
 
+    `wait` builds every event from a `describe` answer. `wait_many` builds them from `list` records
+    (state, percent and reason only: rows, sizes, files are 0 or empty and `rows_per_second` None)
+    until a job's end, whose event carries its `describe` answer; see `ImportJobs.wait_many`.
+
     Attributes:
         job_id: The job.
         progress: The server's answer (a generated `ImportJobProgress`).
@@ -165,6 +169,16 @@ class Waiter:
             raise error
         log.warning("polling job %s failed, will try again: %s", self.job_id, error)
         self._interval = self._next_interval(None, self.clock())
+
+    @property
+    def interval(self) -> float:
+        """Seconds this job's schedule wants until its next poll, deadline aside."""
+        return self._interval
+
+    @property
+    def eta(self) -> float | None:
+        """Estimated seconds to completion at the last answer, when the rate allows a guess."""
+        return self._eta
 
     def delay(self) -> float:
         """Seconds to sleep before the next poll.

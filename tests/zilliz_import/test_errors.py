@@ -181,3 +181,11 @@ def test_envelope_classification(status: int, code: int, message: str, kind: typ
     error = from_envelope("describe", status, code, message)
     assert type(error) is kind
     assert error.message == message and error.operation == "describe"
+
+
+@pytest.mark.parametrize("code", [2100, 2101])
+def test_job_not_found_under_either_import_code(code: int) -> None:
+    error = from_envelope("get_progress", 200, code, "import job does not exist, jobID=7: importing data failed")
+    assert isinstance(error, JobNotFoundError) and not error.retriable
+    other = from_envelope("get_progress", 200, 2101, "no vchannels: importing data failed on server side")
+    assert type(other) is ServerError
