@@ -15,7 +15,7 @@ from zilliz_import.contract.runner import Budget, run_suite
 from zilliz_import.contract.workflow import FollowPolicy
 
 # Bounded so that `make test` stays under five minutes; `make contract` raises the examples.
-BOUNDED = Budget(examples=15, scenarios=8, steps=6, follow=FollowPolicy(jobs=8))
+BOUNDED = Budget(examples=10, scenarios=6, steps=6, follow=FollowPolicy(jobs=6))
 
 
 def failures_against(app: object) -> list[str]:
