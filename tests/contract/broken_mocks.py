@@ -13,7 +13,7 @@ from typing import Any
 
 from tests.contract.conftest import stepped_mock
 from zilliz_import.mock import DEFAULT_TOKEN
-from zilliz_import.mock.asgi import Message, Receive, Scope, Send
+from zilliz_import.mock.asgi import ASGIApp, Message, Receive, Scope, Send
 
 Mutation = Callable[[dict[str, Any], str], dict[str, Any]]  # (answer body, route) -> answer body
 RequestEdit = Callable[[bytes], bytes]
@@ -33,8 +33,9 @@ class RewritingApp:
         *,
         scope_hook: Callable[[Scope], None] | None = None,
         request_edit: RequestEdit | None = None,
+        app: ASGIApp | None = None,
     ) -> None:
-        self.app = stepped_mock()
+        self.app = app if app is not None else stepped_mock()
         self.mutate = mutate
         self.scope_hook = scope_hook
         self.request_edit = request_edit
@@ -108,10 +109,10 @@ def edit_jobs(edit: Callable[[dict[str, Any]], None], routes: tuple[str, ...] = 
     return mutate
 
 
-def accept_any_token(scope: Scope) -> None:
+def accept_any_token(scope: Scope, token: str = DEFAULT_TOKEN) -> None:
     """Auth ignored: every request is treated as if it carried the right token."""
     headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"authorization"]
-    scope["headers"] = [*headers, (b"authorization", f"Bearer {DEFAULT_TOKEN}".encode())]
+    scope["headers"] = [*headers, (b"authorization", f"Bearer {token}".encode())]
 
 
 class CrashingListApp(RewritingApp):

@@ -19,8 +19,16 @@ import zilliz_import.contract.checks  # noqa: F401 - registers the checks
 from tests.contract.clock import SteppedClock, Ticking
 from zilliz_import.contract import session
 from zilliz_import.contract.endpoint import Target
-from zilliz_import.contract.spec import SPEC_PATH
-from zilliz_import.mock import DEFAULT_TOKEN, MockApp, MockConfig, MockServer
+from zilliz_import.contract.spec import SPEC_PATH, pinned_control_plane
+from zilliz_import.mock import (
+    DEFAULT_API_KEY,
+    DEFAULT_CLUSTER,
+    DEFAULT_TOKEN,
+    ControlPlaneApp,
+    MockApp,
+    MockConfig,
+    MockServer,
+)
 from zilliz_import.mock.asgi import ASGIApp
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +62,29 @@ def stepped_mock(**fields: Any) -> ASGIApp:
     clock = SteppedClock(CLOCK_STEP)
     config = MockConfig(seed=7, job_seconds=JOB_SECONDS, clock=clock, max_body_bytes=BODY_LIMIT, **fields)
     return Ticking(MockApp(config), clock)
+
+
+# The control plane's mock knows a second cluster, so that a list can show a job of the wrong one.
+CLUSTERS = [DEFAULT_CLUSTER, "in01-mock-second"]
+
+
+def stepped_control_plane(**fields: Any) -> ASGIApp:
+    """The control-plane mock with both CLUSTERS, its clock moved one step per request."""
+    clock = SteppedClock(CLOCK_STEP)
+    config = MockConfig(seed=7, job_seconds=JOB_SECONDS, clock=clock, clusters=frozenset(CLUSTERS), **fields)
+    return Ticking(ControlPlaneApp(config), clock)
+
+
+def load_control_plane_schema(
+    *, app: Any = None, base_url: str | None = None, token: str = DEFAULT_API_KEY, clusters: list[str] = CLUSTERS
+) -> OpenApiSchema:
+    """The control-plane spec, `clusterId` pinned to `clusters`, configured as `load_schema` does."""
+    config = schemathesis.Config.from_dict(config_data(token=token, base_url=base_url))
+    schema = schemathesis.openapi.from_dict(pinned_control_plane(clusters), config=config)
+    if app is not None:
+        schema.app = app
+    session.reset()
+    return schema
 
 
 # Release profiles of the mock (MockConfig fields) the bounded suite runs against in `make test`.

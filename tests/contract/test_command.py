@@ -13,11 +13,11 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from tests.contract.broken_mocks import RewritingApp, edit_jobs
-from tests.contract.conftest import stepped_mock
+from tests.contract.conftest import stepped_control_plane, stepped_mock
 from tests.contract.planted import completed_at_99
 from zilliz_import.cli import main
 from zilliz_import.contract.command import INSTALL_HINT
-from zilliz_import.mock import DEFAULT_TOKEN, MockServer
+from zilliz_import.mock import DEFAULT_API_KEY, DEFAULT_CLUSTER, DEFAULT_TOKEN, MockServer
 from zilliz_import.mock.faults import Fault
 
 QUICK = ["--examples", "5", "--follow-seconds", "5", "--poll-interval", "0.02"]
@@ -132,3 +132,27 @@ def test_no_endpoint_is_bad_input(monkeypatch: pytest.MonkeyPatch, capsys: pytes
     status, _, err = run(["contract", "--token", "t"], capsys)
     assert status == 2
     assert err.count("\n") == 1 and "no endpoint" in err
+
+
+def test_the_control_plane_suite_runs_with_a_cluster_id(capsys: pytest.CaptureFixture[str]) -> None:
+    with MockServer(stepped_control_plane()) as server:
+        args = ["contract", "--control-plane", "--endpoint", server.url, "--token", DEFAULT_API_KEY]
+        status, out, _ = run([*args, "--cluster-id", DEFAULT_CLUSTER, *QUICK], capsys)
+        assert status == 0, out
+        assert f"cluster {DEFAULT_CLUSTER} (read-only)" in out
+        assert re.search(r"^ok  +jobs already on the server$", out, re.MULTILINE), out
+    planted = RewritingApp(edit_jobs(completed_at_99), app=stepped_control_plane())
+    with MockServer(planted) as broken:
+        args = ["contract", "--control-plane", "--endpoint", broken.url, "--token", DEFAULT_API_KEY, "--allow-create"]
+        status, out, _ = run([*args, "--cluster-id", DEFAULT_CLUSTER, *QUICK], capsys)
+        assert status == 1, out
+        assert "completed_job_is_whole" in out
+
+
+def test_the_control_plane_needs_a_cluster_id(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CLUSTER_ID", raising=False)
+    status, _, err = run(["contract", "--control-plane", "--token", DEFAULT_API_KEY], capsys)
+    assert status == 2
+    assert "--cluster-id" in err

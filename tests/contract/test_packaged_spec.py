@@ -10,15 +10,18 @@ import zipfile
 from pathlib import Path
 
 from zilliz_import.contract.endpoint import REPLACED_BUILTINS
-from zilliz_import.contract.spec import SPEC_PATH
+from zilliz_import.contract.spec import CONTROL_PLANE_SPEC_PATH, SPEC_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "openapi.yaml"
+CONTROL_PLANE_SPEC = ROOT / "openapi" / "control-plane.yaml"
 PACKAGED = "zilliz_import/contract/openapi.yaml"
+PACKAGED_CONTROL_PLANE = "zilliz_import/contract/control-plane.yaml"
 
 
-def test_the_package_reads_the_spec_of_the_checkout() -> None:
+def test_the_package_reads_the_specs_of_the_checkout() -> None:
     assert SPEC_PATH.read_bytes() == SPEC.read_bytes()
+    assert CONTROL_PLANE_SPEC_PATH.read_bytes() == CONTROL_PLANE_SPEC.read_bytes()
 
 
 def test_a_built_wheel_carries_the_same_spec(tmp_path: Path) -> None:
@@ -45,6 +48,7 @@ def test_a_built_wheel_carries_the_same_spec(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("zilliz_import-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         assert archive.read(PACKAGED) == SPEC.read_bytes()
+        assert archive.read(PACKAGED_CONTROL_PLANE) == CONTROL_PLANE_SPEC.read_bytes()
 
 
 def test_schemathesis_toml_switches_off_the_builtins_the_command_replaces() -> None:

@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from zilliz_import.contract.answer import DESCRIBE, LIST, PROGRESS, Answer
+from zilliz_import.contract.answer import CONTROL_PLANE, DESCRIBE, LIST, PROGRESS, Answer
+from zilliz_import.contract.cloud_rules import ALL_RULES, applies
 from zilliz_import.contract.history import JobHistory
 from zilliz_import.contract.rules import RULES
-from zilliz_import.contract.spec import error_codes
+from zilliz_import.contract.spec import authentication_codes, authentication_status, error_codes, plane_of
 
 UNION = {"components": {"schemas": {"ErrorEnvelope": {"x-error-codes": {"1801": "a", "2100": "b"}}}}}
 
@@ -113,3 +114,68 @@ def test_list_must_show_the_jobs_the_run_created_in_that_collection() -> None:
         )
         == {}
     )
+
+
+CONTROL_PLANE_SPEC = {
+    "servers": [{"url": "https://api.cloud.zilliz.com"}],
+    "components": {
+        "schemas": {"ErrorEnvelope": {"x-error-codes": {"1100": "invalid parameter", "21119": "API key illegal"}}}
+    },
+}
+
+
+def test_the_control_planes_auth_codes_come_from_its_error_codes() -> None:
+    assert plane_of(CONTROL_PLANE_SPEC) == CONTROL_PLANE
+    assert authentication_codes(CONTROL_PLANE_SPEC) == {21119}
+    assert authentication_status(CONTROL_PLANE_SPEC) is None
+
+
+def cloud(operation: str, data: dict[str, Any], request: dict[str, Any] | None = None) -> Answer:
+    return Answer(operation, request or {}, 200, {"code": "0", "data": data}, plane=CONTROL_PLANE)
+
+
+def page(count: int, current: int, size: int, records: int) -> dict[str, Any]:
+    listed = [{"collectionName": "c", "jobId": f"job-{i}", "state": "Completed"} for i in range(records)]
+    return {"count": count, "currentPage": current, "pageSize": size, "records": listed}
+
+
+@pytest.mark.parametrize(
+    ("rule", "answer"),
+    [
+        ("reason_empty_unless_failed", cloud(PROGRESS, job(jobId="job-a", reason="retrying"), {"jobId": "job-a"})),
+        ("reason_empty_unless_failed", cloud(DESCRIBE, job(jobId="job-a"), {"jobId": "job-a"})),
+        ("list_pages_are_consistent", cloud(LIST, page(25, 1, 10, 10), {"pageSize": 5})),
+        ("list_pages_are_consistent", cloud(LIST, page(25, 3, 10, 10))),
+        ("list_pages_are_consistent", cloud(LIST, page(25, 1, 10, 9))),
+        ("list_pages_are_consistent", cloud(LIST, page(5, 2, 10, 1))),
+    ],
+)
+def test_each_control_plane_rule_finds_what_it_promises(rule: str, answer: Answer) -> None:
+    assert ALL_RULES[rule](answer)
+
+
+def test_control_plane_rules_accept_what_the_sheet_allows() -> None:
+    answers = [
+        cloud(PROGRESS, job(jobId="job-a", reason=""), {"jobId": "job-a"}),
+        cloud(PROGRESS, job(jobId="job-a", state="Failed", progress=0, reason="bad file"), {"jobId": "job-a"}),
+        cloud(LIST, page(25, 3, 10, 5), {"pageSize": 10, "currentPage": 3}),
+        cloud(LIST, page(25, 4, 10, 0)),
+        cloud(LIST, {**page(1, 1, 10, 0), "records": [{"jobId": "job-f", "state": "Failed", "collectionName": "c"}]}),
+    ]
+    found = [p for a in answers for name, rule in ALL_RULES.items() if applies(name, a.plane) for p in rule(a)]
+    assert found == []
+
+
+def test_a_clusters_list_shows_its_jobs_and_only_those() -> None:
+    history = JobHistory()
+    history.remember("server", "job-a", "c", "default", cluster="in01-a")
+    history.remember("server", "job-b", "c", "default", cluster="in01-b")
+
+    def listing(cluster: str, *ids: str) -> Answer:
+        records = [{"collectionName": "c", "jobId": i, "state": "Pending"} for i in ids]
+        data = {"count": len(ids), "currentPage": 1, "pageSize": 100, "records": records}
+        return cloud(LIST, data, {"clusterId": cluster})
+
+    assert "job_listed_for_its_cluster" in history.observe("server", listing("in01-a"), "default")
+    assert "job_listed_for_its_cluster" in history.observe("server", listing("in01-a", "job-a", "job-b"), "default")
+    assert history.observe("server", listing("in01-b", "job-b"), "default") == {}

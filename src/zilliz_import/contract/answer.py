@@ -11,6 +11,7 @@ PROGRESS, DESCRIBE = "getImportJobProgress", "describeImportJob"
 COMMIT, ABORT = "commitImportJob", "abortImportJob"
 JOB_VIEWS = (PROGRESS, DESCRIBE)  # one handler, two paths: their answers must agree
 FINISHED = frozenset({"Completed", "Failed"})
+CLUSTER, CONTROL_PLANE = "cluster", "control plane"
 
 
 def envelope_of(content: bytes) -> dict[str, Any] | None:
@@ -27,6 +28,13 @@ def integer(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def code_of(value: Any) -> int | None:
+    """An envelope's `code` as an int: a JSON integer, or digits in a string (the control plane's pages type it so)."""
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        return int(value)
+    return integer(value)
+
+
 @dataclass(frozen=True)
 class Answer:
     """What one request sent and got back, whatever the HTTP status."""
@@ -37,6 +45,7 @@ class Answer:
     body: dict[str, Any] | None
     base_url: str | None = None  # where it was sent, without the operation's path
     timeout_header: str | None = None  # the `Request-Timeout` sent, as text
+    plane: str = CLUSTER  # which server's spec the request follows (spec.CLUSTER or spec.CONTROL_PLANE)
 
     @property
     def timeout_unparsable(self) -> bool:
@@ -47,7 +56,7 @@ class Answer:
     @property
     def code(self) -> int | None:
         """The envelope's `code`, or None when there is no integer code."""
-        return integer(self.body.get("code")) if self.body is not None else None
+        return code_of(self.body.get("code")) if self.body is not None else None
 
     @property
     def data(self) -> dict[str, Any] | None:

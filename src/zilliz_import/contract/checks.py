@@ -18,10 +18,12 @@ from schemathesis.core.transport import Response
 
 from zilliz_import.contract import probes, session
 from zilliz_import.contract.answer import CREATE, DESCRIBE, FINISHED, JOB_VIEWS, LIST, PROGRESS, Answer
+from zilliz_import.contract.cloud_rules import ALL_RULES, applies
 from zilliz_import.contract.envelope_checks import fail
 from zilliz_import.contract.history import TIME_RULES, JobRecord
-from zilliz_import.contract.rules import RULES, Rule, numeric_job_id_refused
+from zilliz_import.contract.rules import Rule, numeric_job_id_refused
 from zilliz_import.contract.session import AnyCase
+from zilliz_import.contract.spec import pinned_clusters
 
 Probe = Callable[[CheckContext, AnyCase, Answer], list[str]]
 SIBLING = {PROGRESS: DESCRIBE, DESCRIBE: PROGRESS}
@@ -30,8 +32,11 @@ SIBLING = {PROGRESS: DESCRIBE, DESCRIBE: PROGRESS}
 def _register(name: str, doc: str | None, rule: Rule | None, probe: Probe | None = None) -> None:
     def check(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
         answer = session.answer_of(case, response)
+        observed = session.observe(case, answer)  # every answer is recorded, whichever rules apply to it
+        if not applies(name, answer.plane):
+            return None
         problems = rule(answer) if rule is not None else []
-        problems += session.observe(case, answer).get(name, [])
+        problems += observed.get(name, [])
         if not problems and probe is not None:
             problems = probe(ctx, case, answer)
         if problems:
@@ -50,13 +55,15 @@ def _created_job(case: AnyCase, answer: Answer) -> tuple[JobRecord | None, Any]:
 
 
 def probe_listing(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]:
-    """After a create succeeds, `list` for its collection must show the new job."""
-    if answer.operation_id != CREATE or answer.data is None or not isinstance(case.body, dict):
+    """After a create succeeds, `list` for its collection (or cluster) must show the new job, other clusters' not."""
+    data = answer.data if answer.operation_id == CREATE else None
+    record = session.HISTORY.record(session.server_of(case, answer), data.get("jobId")) if data else None
+    if record is None:
         return []
-    body = {"collectionName": case.body.get("collectionName")}
-    if isinstance(case.body.get("dbName"), str):
-        body["dbName"] = case.body["dbName"]
-    return probes.judge(ctx, *probes.send(case, answer, LIST, body))
+    # on the control plane, every other cluster the run knows must not show the new job
+    others = [c for c in pinned_clusters(case.operation.schema.raw_schema) if record.cluster and c != record.cluster]
+    bodies = [record.listing(), *({**record.listing(), "clusterId": other} for other in others)]
+    return [p for body in bodies for p in probes.judge(ctx, *probes.send(case, answer, LIST, body))]
 
 
 def probe_sibling(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]:
@@ -64,7 +71,7 @@ def probe_sibling(ctx: CheckContext, case: AnyCase, answer: Answer) -> list[str]
     record, job_id = _created_job(case, answer)
     if record is None or answer.data is None:
         return []
-    probe, other = probes.send(case, answer, SIBLING[answer.operation_id], {"jobId": job_id})
+    probe, other = probes.send(case, answer, SIBLING[answer.operation_id], {"jobId": job_id, **record.where()})
     problems = probes.judge(ctx, probe, other)
     mine, theirs = answer.data, other.data or {}
     for key in ("jobId", "collectionName"):
@@ -99,8 +106,12 @@ def job_views_agree(ctx: CheckContext, response: Response, case: AnyCase) -> boo
     return True
 
 
-PROBES: dict[str, Probe] = {"numeric_job_id_refused": probe_numeric_id, "job_listed_for_its_collection": probe_listing}
-for _name, _rule in RULES.items():
+PROBES: dict[str, Probe] = {
+    "numeric_job_id_refused": probe_numeric_id,
+    "job_listed_for_its_collection": probe_listing,
+    "job_listed_for_its_cluster": probe_listing,
+}
+for _name, _rule in ALL_RULES.items():
     _register(_name, _rule.__doc__, _rule, PROBES.get(_name))
 for _name, _doc in TIME_RULES.items():
     _register(_name, _doc, None, PROBES.get(_name))

@@ -7,6 +7,7 @@ command runs, so the client stays light for those who do not test contracts.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -15,6 +16,9 @@ import click
 
 from zilliz_import.settings import ENV_ENDPOINT, ENV_TOKEN
 
+ENV_CLOUD_ENDPOINT, ENV_CLUSTER_ID = "CLOUD_PLATFORM_ENDPOINT", "CLUSTER_ID"  # the names Zilliz's guides use
+CLOUD_DEFAULT = "https://api.cloud.zilliz.com"
+
 INSTALL_HINT = "error: the contract command needs schemathesis: pip install 'zilliz-import[contract]'"
 EXIT_FAILED, EXIT_USAGE = 1, 2
 
@@ -22,6 +26,9 @@ EXIT_FAILED, EXIT_USAGE = 1, 2
 @click.command("contract")
 @click.option("--endpoint", envvar=ENV_ENDPOINT, help=f"Cluster endpoint URL [env {ENV_ENDPOINT}].")
 @click.option("--token", envvar=ENV_TOKEN, help=f"API key or username:password [env {ENV_TOKEN}].")
+@click.option("--control-plane", is_flag=True,
+    help=f"Test the control plane (--endpoint, else ${ENV_CLOUD_ENDPOINT}, else {CLOUD_DEFAULT})")  # fmt: skip
+@click.option("--cluster-id", envvar=ENV_CLUSTER_ID, help=f"Control plane: the cluster to test [env {ENV_CLUSTER_ID}].")
 @click.option("--allow-create", is_flag=True, help="Also create import jobs (create and the stateful workflow).")
 @click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write a JUnit XML report here.")
 @click.option(
@@ -40,10 +47,16 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
     Exits 0 when every check passes, 1 with a report naming the failed checks, 2 on bad input.
     """
     shared: dict[str, Any] = ctx.obj if isinstance(ctx.obj, dict) else {}
+    cloud = options["control_plane"]
     endpoint: str = options["endpoint"] or shared.get("endpoint") or ""
+    if cloud:  # the cluster's CLUSTER_ENDPOINT is not the control plane: --endpoint, its own variable, or Zilliz's
+        given = ctx.get_parameter_source("endpoint") == click.core.ParameterSource.COMMANDLINE
+        endpoint = (options["endpoint"] if given else "") or os.environ.get(ENV_CLOUD_ENDPOINT) or CLOUD_DEFAULT
     token: str = options["token"] or shared.get("token") or ""
     if not endpoint or not token:
         _exit(f"error: no {'endpoint' if not endpoint else 'token'}: pass --endpoint and --token", EXIT_USAGE)
+    if cloud and not options["cluster_id"]:
+        _exit(f"error: no cluster: pass --cluster-id (or set {ENV_CLUSTER_ID}) with --control-plane", EXIT_USAGE)
     if importlib.util.find_spec("schemathesis") is None:
         _exit(INSTALL_HINT, EXIT_USAGE)
     from zilliz_import.contract import endpoint as suite  # noqa: PLC0415 - needs the optional schemathesis
@@ -51,10 +64,11 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
     disabled = suite.disabled_in(options["config_file"]) if options["config_file"] else ()
     target = suite.Target(
         endpoint, token, options["allow_create"], options["examples"], options["follow_seconds"], disabled,
-        options["poll_interval"],
+        options["poll_interval"], options["cluster_id"] if cloud else "",
     )  # fmt: skip
     mode = "creates jobs" if target.allow_create else "read-only"
-    click.echo(f"==> contract suite against {target.base_url} ({mode})")
+    where = f"the control plane {target.base_url}, cluster {target.cluster_id}" if cloud else target.base_url
+    click.echo(f"==> contract suite against {where} ({mode})")
     outcomes = suite.run_against(target)
     click.echo(suite.report(outcomes))
     if options["junit"]:

@@ -10,7 +10,7 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 from xml.etree import ElementTree as ET
 
 import schemathesis
@@ -18,10 +18,10 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from zilliz_import.contract import session
 from zilliz_import.contract.answer import ABORT, COMMIT, CREATE, DESCRIBE, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.cloud_rules import ALL_RULES
 from zilliz_import.contract.history import TIME_RULES
-from zilliz_import.contract.rules import RULES
 from zilliz_import.contract.runner import Budget, Outcome, run_suite
-from zilliz_import.contract.spec import SPEC_PATH
+from zilliz_import.contract.spec import SPEC_PATH, pinned_control_plane
 from zilliz_import.contract.workflow import FollowPolicy
 
 # Built-ins that count HTTP 200 as "accepted" or expect 401 for any missing header; the envelope-aware
@@ -44,6 +44,7 @@ class Target:
     follow_seconds: float = 120.0
     disabled: tuple[str, ...] = ()
     poll_seconds: float = 2.0
+    cluster_id: str = ""  # set: the endpoint is the control plane, and this is the cluster its requests name
 
     @property
     def base_url(self) -> str:
@@ -70,7 +71,10 @@ def endpoint_schema(target: Target) -> OpenApiSchema:
             "checks": checks,
         }
     )
-    schema = schemathesis.openapi.from_path(str(SPEC_PATH), config=config)
+    if target.cluster_id:
+        schema = schemathesis.openapi.from_dict(pinned_control_plane([target.cluster_id]), config=config)
+    else:
+        schema = schemathesis.openapi.from_path(str(SPEC_PATH), config=config)
     if target.allow_create:
         return schema
     present = {result.ok().definition.raw["operationId"] for result in schema.get_all_operations()}  # type: ignore[union-attr]
@@ -83,15 +87,16 @@ def run_against(target: Target) -> list[Outcome]:
     polls = max(1, int(target.follow_seconds / target.poll_seconds))
     follow = FollowPolicy(polls=polls, jobs=3, pause=lambda: time.sleep(target.poll_seconds))
     outcomes = run_suite(schema, Budget(examples=target.examples, follow=follow), stateful=target.allow_create)
-    return [*outcomes, existing_jobs(schema)]
+    return [*outcomes, existing_jobs(schema, target.cluster_id)]
 
 
-def existing_jobs(schema: OpenApiSchema) -> Outcome:
-    """Read-only: the first jobs `list` shows, asked about on both progress paths, through every check."""
+def existing_jobs(schema: OpenApiSchema, cluster_id: str = "") -> Outcome:
+    """Read-only: the first jobs `list` shows (of `cluster_id` on a control plane), asked on both progress paths."""
     label = "jobs already on the server"
     headers = dict(schema.config.headers or {})  # cases made by hand do not get the configured token
     try:
-        listing = schema.find_operation_by_id(LIST).Case(body={}, headers=headers, media_type="application/json")
+        where: dict[str, Any] = {"clusterId": cluster_id} if cluster_id else {}
+        listing = schema.find_operation_by_id(LIST).Case(body=where, headers=headers, media_type="application/json")
         response = listing.call_and_validate()
         listed = envelope_of(response.content) or {}
         if listed.get("code") != 0:
@@ -99,11 +104,12 @@ def existing_jobs(schema: OpenApiSchema) -> Outcome:
         base_url = (response.request.url or "").split(listing.operation.path)[0]
         for record in ((listed.get("data") or {}).get("records") or [])[:EXISTING_JOBS]:
             job_id = str(record.get("jobId"))
-            session.HISTORY.remember(base_url, job_id, str(record.get("collectionName")), "default", created=False)
+            collection = str(record.get("collectionName"))
+            session.HISTORY.remember(base_url, job_id, collection, "default", created=False, cluster=cluster_id)
             for operation_id in (PROGRESS, DESCRIBE):
                 operation = schema.find_operation_by_id(operation_id)
                 operation.Case(
-                    body={"jobId": job_id}, headers=headers, media_type="application/json"
+                    body={"jobId": job_id, **where}, headers=headers, media_type="application/json"
                 ).call_and_validate()
     except (Exception, BaseExceptionGroup) as error:  # a failure is a finding to report
         return Outcome(label, str(error))
@@ -117,7 +123,7 @@ def failed_checks(outcomes: list[Outcome]) -> list[str]:
         text = outcome.failure or ""
         for custom, builtin in CHECK_NAME.findall(text):
             names[custom or builtin.strip()] = None
-        names.update((rule, None) for rule in (*RULES, *TIME_RULES) if f"{rule}: " in text)
+        names.update((rule, None) for rule in (*ALL_RULES, *TIME_RULES) if f"{rule}: " in text)
     return list(names)
 
 

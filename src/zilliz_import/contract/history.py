@@ -10,7 +10,7 @@ import threading
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
-from zilliz_import.contract.answer import FINISHED, LIST, Answer, integer
+from zilliz_import.contract.answer import CONTROL_PLANE, FINISHED, LIST, Answer, integer
 
 WAITING = {
     "Uncommitted": {"Uncommitted", "Committing", "Completed", "Failed"},
@@ -24,7 +24,9 @@ TIME_RULES = {
         'Sheet section 5: `Uncommitted` "stays there"; `commit` -> Committing, Completed; `abort` -> Failed.'
     ),
     "job_listed_for_its_collection": 'Sheet section 1: `list` "with a `collectionName` ... returns its jobs".',
+    "job_listed_for_its_cluster": "Sheet section 7: `list` of a `clusterId` shows that cluster's jobs, and only those.",
 }
+LIST_PAGE = 100  # jobs per page the follow-up asks the control plane for, so that one page holds a run's jobs
 Problems = dict[str, list[str]]
 
 
@@ -38,6 +40,17 @@ class JobRecord:
     seen: list[tuple[str, int]] = field(default_factory=list)
     created_here: bool = True  # a job found on the server, not created by the run, is not looked for in list
     followed: bool = False
+    cluster: str = ""  # the control plane's `clusterId`; "" for a cluster endpoint's job
+
+    def where(self) -> dict[str, str]:
+        """What a request about this job names besides its ID: its cluster, or its database."""
+        return {"clusterId": self.cluster} if self.cluster else {"dbName": self.db}
+
+    def listing(self) -> dict[str, object]:
+        """The `list` body that should show this job."""
+        if self.cluster:
+            return {"clusterId": self.cluster, "pageSize": LIST_PAGE}
+        return {"collectionName": self.collection, "dbName": self.db}
 
     @property
     def finished(self) -> bool:
@@ -71,10 +84,13 @@ class JobHistory:
         self.lock = threading.Lock()
         self._last: tuple[Answer | None, Problems] = (None, {})
 
-    def remember(self, server: Hashable, job_id: str, collection: str, db: str, *, created: bool = True) -> JobRecord:
+    def remember(
+        self, server: Hashable, job_id: str, collection: str, db: str, *, created: bool = True, cluster: str = ""
+    ) -> JobRecord:
         """Start following a job this run created (or, with `created=False`, found on the server)."""
         with self.lock:
-            return self.jobs.setdefault((server, job_id), JobRecord(job_id, collection, db, created_here=created))
+            record = JobRecord(job_id, collection, db, created_here=created, cluster=cluster)
+            return self.jobs.setdefault((server, job_id), record)
 
     def record(self, server: Hashable, job_id: object) -> JobRecord | None:
         """The job if this run created it on that server."""
@@ -111,7 +127,8 @@ class JobHistory:
             if self._last[0] is answer:
                 return self._last[1]
             problems: Problems = {}
-            for rule, problem in self._sightings(server, answer) + self._missing(server, answer, db):
+            missing = self._cluster_listing if answer.plane == CONTROL_PLANE else self._missing
+            for rule, problem in self._sightings(server, answer) + missing(server, answer, db):
                 problems.setdefault(rule, []).append(problem)
             self._last = (answer, problems)
             return problems
@@ -136,3 +153,19 @@ class JobHistory:
             for r in self.of_collection(server, wanted, db)
             if r.job_id not in listed
         ]
+
+    def _cluster_listing(self, server: Hashable, answer: Answer, db: str) -> list[tuple[str, str]]:
+        """Sheet section 7: no job of another cluster; every job of this one when the page holds them all."""
+        cluster = answer.request.get("clusterId") if isinstance(answer.request, dict) else None
+        data = answer.data
+        if answer.operation_id != LIST or data is None or not isinstance(cluster, str):
+            return []
+        views = answer.job_views()
+        listed = {view.get("jobId") for view in views}
+        mine = [r for (s, _), r in self.jobs.items() if s == server and r.created_here and r.cluster]
+        found = [f"job {r.job_id} of cluster {r.cluster!r} is listed for {cluster!r}" for r in mine
+                 if r.cluster != cluster and r.job_id in listed]  # fmt: skip
+        if integer(data.get("count")) == len(views):  # this page holds every job of the cluster
+            found += [f"job {r.job_id} of {cluster!r} is missing from its list" for r in mine
+                      if r.cluster == cluster and r.job_id not in listed]  # fmt: skip
+        return [("job_listed_for_its_cluster", problem) for problem in found]

@@ -12,7 +12,7 @@ from schemathesis.checks import CheckContext
 
 from zilliz_import.contract import session
 from zilliz_import.contract.answer import Answer, envelope_of
-from zilliz_import.contract.rules import RULES
+from zilliz_import.contract.cloud_rules import ALL_RULES, applies
 from zilliz_import.contract.session import AnyCase
 
 PASSED_ON = ("authorization", "db-name")  # headers a follow-up keeps: the same user, the same database
@@ -34,14 +34,16 @@ def send(case: AnyCase, origin: Answer, operation_id: str, body: dict[str, Any])
     headers = {k: v for k, v in (case.headers or {}).items() if k.lower() in PASSED_ON}
     probe = operation.Case(body=body, headers=headers, media_type="application/json")
     response = probe.call(base_url=origin.base_url)
-    return probe, Answer(operation_id, body, response.status_code, envelope_of(response.content), origin.base_url)
+    envelope = envelope_of(response.content)
+    return probe, Answer(operation_id, body, response.status_code, envelope, origin.base_url, plane=origin.plane)
 
 
 def judge(ctx: CheckContext, probe: AnyCase, answer: Answer) -> list[str]:
     """Problems every enabled rule and time rule finds in a probe's answer."""
-    problems = [f"{name}: {p}" for name, rule in RULES.items() if enabled(ctx, name) for p in rule(answer)]
+    on = [name for name in ALL_RULES if enabled(ctx, name) and applies(name, answer.plane)]
+    problems = [f"{name}: {p}" for name in on for p in ALL_RULES[name](answer)]
     for name, found in session.observe(probe, answer).items():
-        problems += [f"{name}: {p}" for p in found] if enabled(ctx, name) else []
+        problems += [f"{name}: {p}" for p in found] if enabled(ctx, name) and applies(name, answer.plane) else []
     if answer.code != 0:
         problems.append(f"answered HTTP {answer.status}, code {answer.code}")
     return [f"probe {answer.operation_id} {answer.request}: {p}" for p in problems]

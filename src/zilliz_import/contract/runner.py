@@ -80,7 +80,7 @@ def run_suite(schema: OpenApiSchema, budget: Budget, *, stateful: bool = True) -
 
             outcomes.append(_outcome_of(run, f"{operation.label} ({mode.value})"))
     if stateful:
-        machine = following_machine(schema, budget.follow)
+        machine = following_machine(schema, budget.follow.fresh())  # a Budget may serve many runs
         steps = settings(quick, max_examples=budget.scenarios, stateful_step_count=budget.steps)
         outcomes.append(_outcome_of(lambda: machine.run(settings=steps), "stateful workflow"))
     return outcomes

@@ -11,6 +11,7 @@ from schemathesis.generation.case import Case
 
 from zilliz_import.contract.answer import CREATE, Answer, envelope_of
 from zilliz_import.contract.history import JobHistory, Problems
+from zilliz_import.contract.spec import plane_of
 
 AnyCase = Case[Any]
 
@@ -71,7 +72,7 @@ def answer_of(case: AnyCase, response: Response) -> Answer:
         timeout = {k.lower(): v for k, v in (case.headers or {}).items()}.get("request-timeout")
         answer = Answer(
             operation_id, body, response.status_code, envelope_of(response.content), base_url,
-            None if timeout is None else str(timeout),
+            None if timeout is None else str(timeout), plane_of(case.operation.schema.raw_schema),
         )  # fmt: skip
         _last[:] = [response, answer]
     known: Answer = _last[1]
@@ -83,6 +84,13 @@ def observe(case: AnyCase, answer: Answer) -> Problems:
     server = server_of(case, answer)
     data = answer.data
     if answer.operation_id == CREATE and data is not None and isinstance(data.get("jobId"), str):
-        collection = case.body.get("collectionName") if isinstance(case.body, dict) else None
-        HISTORY.remember(server, data["jobId"], str(collection), db_of(case))
+        body = case.body if isinstance(case.body, dict) else {}
+        cluster = body.get("clusterId")
+        HISTORY.remember(
+            server,
+            data["jobId"],
+            str(body.get("collectionName")),
+            db_of(case),
+            cluster=cluster if isinstance(cluster, str) else "",
+        )
     return HISTORY.observe(server, answer, db_of(case))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from schemathesis.specs.openapi.schemas import OpenApiSchema
@@ -38,8 +38,12 @@ class FollowPolicy:
     polls: int = 200
     jobs: int = 1_000
     pause: Callable[[], None] = lambda: None
-    _taken: int = field(default=0, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _taken: int = field(default=0, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def fresh(self) -> FollowPolicy:
+        """The same policy with nothing taken yet: each run counts its own jobs."""
+        return replace(self)
 
     def take(self) -> bool:
         """Whether one more job may be followed."""
@@ -82,21 +86,28 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
             for poll in range(policy.polls):
                 state = self._send(DESCRIBE if poll % 2 else PROGRESS, job, record).get("state")
                 if state == WAITS_FOR_COMMIT and not ended and can_commit:
-                    self._send(ends.get(record.job_id, COMMIT), job, record)  # then Committing and Completed, or Failed
+                    # then Committing and Completed, or Failed; asked before the commit's own checks send probes
+                    self._send(
+                        ends.get(record.job_id, COMMIT), job, record, then=lambda: self._send(PROGRESS, job, record)
+                    )
                     ended = True
                 elif state in FINISHED or state == WAITS_FOR_COMMIT:
                     break
                 policy.pause()
             self._send(DESCRIBE, job, record)  # a finished job, asked again
-            self._send(LIST, {"collectionName": record.collection}, record)
+            self._send(LIST, record.listing(), record)
 
-        def _send(self, operation_id: str, body: dict[str, Any], record: JobRecord) -> dict[str, Any]:
-            """One follow-up request, as the run's user, in the job's database (body `dbName`), through every check."""
+        def _send(
+            self, operation_id: str, body: dict[str, Any], record: JobRecord, then: Callable[[], object] | None = None
+        ) -> dict[str, Any]:
+            """One follow-up request, as the run's user, in the job's database or cluster, through every check."""
             operation = schema.find_operation_by_id(operation_id)
             headers = dict(schema.config.headers or {})
-            case = operation.Case(body={**body, "dbName": record.db}, headers=headers, media_type="application/json")
+            case = operation.Case(body={**record.where(), **body}, headers=headers, media_type="application/json")
             kwargs = self.get_call_kwargs(case)
             response = self.call(case, **kwargs)
+            if then is not None:
+                then()
             self.validate_response(response, case, **kwargs)
             data = (envelope_of(response.content) or {}).get("data")
             return data if isinstance(data, dict) else {}
