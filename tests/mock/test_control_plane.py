@@ -119,6 +119,8 @@ async def test_list_pages_a_clusters_jobs_with_the_list_state_names(cloud: httpx
         ("getProgress", {"clusterId": DEFAULT_CLUSTER}, 1802),
         ("getProgress", {"clusterId": DEFAULT_CLUSTER, "jobId": "job-aaaaaaaaaaaaaaaaaaaaa"}, 2100),
         ("getProgress", {"clusterId": DEFAULT_CLUSTER, "jobId": 5}, 1801),
+        ("create", OBJECT_IMPORT | {"token": {}}, 1801),
+        ("create", OBJECT_IMPORT | {"secretKey": 7}, 1801),
     ],
 )
 async def test_refusals(cloud: httpx.AsyncClient, route: str, body: dict[str, Any], code: int) -> None:

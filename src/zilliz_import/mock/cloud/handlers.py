@@ -98,6 +98,8 @@ def decode_cloud_import(obj: dict[str, Any], cluster: Callable[[str], str]) -> C
     project, region = string_field(obj, "projectId", "ImportReq"), string_field(obj, "regionId", "ImportReq")
     if not cluster_id and project and region:
         cluster_id = f"{project}/{region}"  # the SDKs' serverless addressing: accepted when configured
+    for key in ("partitionName", "accessKey", "secretKey", "token"):  # bound as strings, though unused here
+        string_field(obj, key, "ImportReq")
     collection = string_field(obj, "collectionName", "ImportReq")
     if not collection:
         raise missing_error("ImportReq", "CollectionName")
