@@ -116,6 +116,7 @@ async def test_list_pages_a_clusters_jobs_with_the_list_state_names(cloud: httpx
         ("list", {"clusterId": DEFAULT_CLUSTER, "pageSize": 101}, 1100),
         ("list", {"clusterId": DEFAULT_CLUSTER, "currentPage": -1}, 1100),
         ("list", {"clusterId": DEFAULT_CLUSTER, "pageSize": 0}, 1100),
+        ("list", {"clusterId": DEFAULT_CLUSTER, "currentPage": None}, 1100),
         ("getProgress", {"clusterId": DEFAULT_CLUSTER}, 1802),
         ("getProgress", {"clusterId": DEFAULT_CLUSTER, "jobId": "job-aaaaaaaaaaaaaaaaaaaaa"}, 2100),
         ("getProgress", {"clusterId": DEFAULT_CLUSTER, "jobId": 5}, 1801),

@@ -114,9 +114,10 @@ def decode_cloud_import(obj: dict[str, Any], cluster: Callable[[str], str]) -> C
 
 
 def _page_number(obj: dict[str, Any], key: str, default: int) -> int:
-    value = obj.get(key)
-    if value is None:
+    """A page number: the default when absent; anything but a positive integer is 1100 (`null` too)."""
+    if key not in obj:
         return default
+    value = obj[key]
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ApiError(CODE_INVALID_PARAMETER, f"invalid parameter[expected={key}>=1][actual={value}]")
     return value
