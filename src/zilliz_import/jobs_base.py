@@ -52,9 +52,12 @@ def file_units(files: Files) -> list[list[str]]:
     """`files` as units: a plain string is a unit of one file.
 
     Raises:
-        InvalidArgumentError: No files, or an empty unit or path.
+        InvalidArgumentError: Not a list (a bare string would be split into one file per character),
+            no files, or an empty unit or path.
     """
-    units = [[item] if isinstance(item, str) else list(item) for item in files]
+    if isinstance(files, str | bytes) or not isinstance(files, Sequence):
+        raise InvalidArgumentError(f"files must be a list of paths (or of lists of paths), got {files!r:.80}")
+    units = [[item] if isinstance(item, str) or not isinstance(item, Sequence) else list(item) for item in files]
     if not units or any(not unit or not all(isinstance(p, str) and p for p in unit) for unit in units):
         raise InvalidArgumentError("files must be a non-empty list of non-empty paths (or lists of paths)")
     return units

@@ -156,3 +156,23 @@ def test_the_control_plane_needs_a_cluster_id(
     status, _, err = run(["contract", "--control-plane", "--token", DEFAULT_API_KEY], capsys)
     assert status == 2
     assert "--cluster-id" in err
+
+
+@pytest.mark.parametrize(
+    ("config", "message"), [("checks = [", "is not a TOML file"), ("checks = 3", "`checks` must be a table")]
+)
+def test_a_bad_config_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, message: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(config, encoding="utf-8")
+    status, out, err = run(
+        ["contract", "--endpoint", "http://127.0.0.1:9", "--token", "t", "--config", str(path)], capsys
+    )
+    assert (status, out) == (2, "") and err.count("\n") == 1 and message in err
+
+
+def test_a_junit_path_in_no_folder_is_refused_before_the_run(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["contract", "--endpoint", "http://127.0.0.1:9", "--token", "t", "--junit", "/nonexistent/dir/x.xml"]
+    status, out, err = run(args, capsys)
+    assert (status, out) == (2, "") and "no folder /nonexistent/dir" in err

@@ -73,6 +73,7 @@ def test_launcher_flags_choose_the_release_profile(launched: str, expected: dict
     ("args", "message"),
     [
         (["--port", "abc"], "invalid int value"),
+        (["--port", "99999"], "cannot start the mock"),
         (["--job-seconds", "0"], "job_seconds must be positive"),
         (["--release", "3.0"], "invalid choice: '3.0'"),
         (["--release", "2.5", "--import-v3"], "import_v3 is a newest-only"),

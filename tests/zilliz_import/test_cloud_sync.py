@@ -11,6 +11,7 @@ from zilliz_cloud_import_client.models import ImportJobProgress
 
 from tests.zilliz_import.cloud_sources import OBJECTS, VOLUME
 from zilliz_import import CloudImportJobs, InvalidArgumentError, ObjectStorage, ProgressEvent, WaitManyTimeoutError
+from zilliz_import.cloud_settings import Volume
 from zilliz_import.mock import DEFAULT_API_KEY, DEFAULT_CLUSTER, ControlPlaneApp, MockConfig, MockServer
 
 JOB_ID = re.compile(r"job-[a-z0-9]{21}")
@@ -101,3 +102,10 @@ def test_list_asks_for_a_page_only_when_the_iteration_reaches_it() -> None:
     assert asked == []
     assert next(listing).job_id == "job-p1n0" and asked == [1]
     assert len(list(listing)) == 5 and asked == [1, 2, 3]  # page 3 holds the last of the 6: no page 4
+
+
+def test_a_bare_string_is_not_split_into_one_file_per_character() -> None:
+    with pytest.raises(InvalidArgumentError, match="files must be"):
+        ObjectStorage("s3://bucket/x.parquet")
+    with pytest.raises(InvalidArgumentError, match="files must be"):
+        Volume("v", "a/b.npy")

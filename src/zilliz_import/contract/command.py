@@ -61,7 +61,13 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
         _exit(INSTALL_HINT, EXIT_USAGE)
     from zilliz_import.contract import endpoint as suite  # noqa: PLC0415 - needs the optional schemathesis
 
-    disabled = suite.disabled_in(options["config_file"]) if options["config_file"] else ()
+    try:
+        disabled = suite.disabled_in(options["config_file"]) if options["config_file"] else ()
+    except ValueError as error:
+        _exit(f"error: {error}", EXIT_USAGE)
+    junit: Path | None = options["junit"]
+    if junit is not None and not junit.parent.is_dir():
+        _exit(f"error: cannot write the JUnit report: no folder {junit.parent}", EXIT_USAGE)
     target = suite.Target(
         endpoint, token, options["allow_create"], options["examples"], options["follow_seconds"], disabled,
         options["poll_interval"], options["cluster_id"] if cloud else "",
@@ -71,8 +77,8 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
     click.echo(f"==> contract suite against {where} ({mode})")
     outcomes = suite.run_against(target)
     click.echo(suite.report(outcomes))
-    if options["junit"]:
-        suite.write_junit(outcomes, options["junit"])
+    if junit is not None:
+        suite.write_junit(outcomes, junit)
     sys.exit(EXIT_FAILED if any(o.failure for o in outcomes) else 0)
 
 

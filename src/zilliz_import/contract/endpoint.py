@@ -54,8 +54,17 @@ class Target:
 
 
 def disabled_in(config_file: Path) -> tuple[str, ...]:
-    """Checks a schemathesis.toml switches off (`[checks.NAME] enabled = false`)."""
-    checks = tomllib.loads(config_file.read_text(encoding="utf-8")).get("checks", {})
+    """Checks a schemathesis.toml switches off (`[checks.NAME] enabled = false`).
+
+    Raises:
+        ValueError: The file is not TOML, or its `checks` is not a table.
+    """
+    try:
+        checks = tomllib.loads(config_file.read_text(encoding="utf-8")).get("checks", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"{config_file} is not a TOML file: {error}") from None
+    if not isinstance(checks, dict):
+        raise ValueError(f"{config_file}: `checks` must be a table of [checks.NAME] sections")
     return tuple(name for name, table in checks.items() if isinstance(table, dict) and table.get("enabled") is False)
 
 

@@ -81,7 +81,7 @@ def serve(args: argparse.Namespace) -> int:
         server = uvicorn_server(app, certfile=args.certfile, keyfile=args.keyfile)
         server.config.load()  # reads the certificate now, so that a bad one is a clear error
         sock = bind_socket(args.host, args.port)
-    except (ValueError, OSError, ssl.SSLError) as error:
+    except (ValueError, OverflowError, OSError, ssl.SSLError) as error:
         print(f"error: cannot start the mock on {args.host}:{args.port}: {error}", file=sys.stderr)
         return 2
     host, port = sock.getsockname()[:2]
