@@ -110,11 +110,11 @@ async def remember_async(response: httpx.Response) -> None:
     last_response.set(response)
 
 
-def transport_error(operation: str, error: Exception) -> ApiError:
-    """The typed error for an exception raised while sending or receiving."""
+def transport_error(operation: str, error: Exception, redact: Callable[[str], str]) -> ApiError:
+    """The typed error for an exception raised while sending or receiving (secrets redacted from its text)."""
     connect = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout)
     kind = ClientTimeoutError if isinstance(error, httpx.TimeoutException) else TransportError
-    detail = str(error) or type(error).__name__
+    detail = redact(str(error)) or type(error).__name__
     return kind(f"{type(error).__name__}: {detail}", operation=operation, may_have_reached_server=not connect)
 
 

@@ -12,6 +12,7 @@ from zilliz_import.cloud_base import DEFAULT_PAGE_SIZE, BaseCloudJobs, created_j
 from zilliz_import.cloud_settings import Source
 from zilliz_import.cloud_waiting import PerJobWaits
 from zilliz_import.errors import ApiError
+from zilliz_import.following import polls_in_flight
 from zilliz_import.sending import AsyncSender
 from zilliz_import.waiting import DEFAULT_STALL_AFTER, ProgressCallback, Waiter
 
@@ -73,7 +74,7 @@ class AsyncCloudImportJobs(BaseCloudJobs, AsyncSender):
         See `CloudImportJobs.wait_many`.
         """
         waits = self._waits(job_ids, timeout=timeout, on_progress=on_progress, stall_after=stall_after)
-        gate = asyncio.Semaphore(concurrency)
+        gate = polls_in_flight(concurrency)
         while True:
             await asyncio.gather(*(self._poll(waits, waiter, gate) for waiter in waits.due()))
             if waits.done:

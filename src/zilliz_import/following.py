@@ -5,6 +5,7 @@ The optional ceiling on requests per second lives here too (pyrate-limiter: thre
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -49,6 +50,17 @@ def progress_of(record: ImportJobSummary) -> ImportJobProgress:
         progress=record.progress, imported_rows=0, total_rows=0, file_size=0, complete_time="", details=[],
         reason=record.reason,
     )  # fmt: skip
+
+
+def polls_in_flight(concurrency: int) -> asyncio.Semaphore:
+    """The gate of `wait_many`'s polls in flight.
+
+    Raises:
+        InvalidArgumentError: Not a positive integer (0 would wait forever).
+    """
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise InvalidArgumentError(f"concurrency must be a positive integer, got {concurrency!r}")
+    return asyncio.Semaphore(concurrency)
 
 
 def request_ceiling(max_requests_per_second: float | None) -> Limiter | None:

@@ -10,7 +10,7 @@ from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobPro
 
 from zilliz_import.calls import remember_async
 from zilliz_import.errors import ApiError
-from zilliz_import.following import LIMITER_KEY, Request, request_ceiling
+from zilliz_import.following import LIMITER_KEY, Request, polls_in_flight, request_ceiling
 from zilliz_import.jobs_base import BaseImportJobs, Collections, Files
 from zilliz_import.options import CreateOptions
 from zilliz_import.sending import AsyncSender
@@ -95,7 +95,7 @@ class AsyncImportJobs(BaseImportJobs, AsyncSender):
             job_ids, collections, timeout=timeout, on_progress=on_progress, stall_after=stall_after,
             through_uncommitted=through_uncommitted,
         )  # fmt: skip
-        ceiling, gate = request_ceiling(max_requests_per_second), asyncio.Semaphore(concurrency)
+        ceiling, gate = request_ceiling(max_requests_per_second), polls_in_flight(concurrency)
         try:
             while True:
                 outcomes = await asyncio.gather(

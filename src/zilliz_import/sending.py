@@ -95,7 +95,7 @@ class SyncSender(Sender):
         try:
             detailed = call.module.sync_detailed(client=self._generated, **call.kwargs)
         except TRANSPORT_FAILURES as error:
-            raise transport_error(call.name, error) from None
+            raise transport_error(call.name, error, self._redact) from None
         except PARSE_FAILURES as error:
             raise unreadable(call.name, error, self._redact) from None
         return interpret(call.name, detailed, self._redact, self._plane)
@@ -151,7 +151,7 @@ class AsyncSender(Sender):
         try:
             detailed = await call.module.asyncio_detailed(client=self._generated, **call.kwargs)
         except TRANSPORT_FAILURES as error:
-            raise transport_error(call.name, error) from None
+            raise transport_error(call.name, error, self._redact) from None
         except PARSE_FAILURES as error:
             raise unreadable(call.name, error, self._redact) from None
         return interpret(call.name, detailed, self._redact, self._plane)

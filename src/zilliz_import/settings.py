@@ -47,7 +47,7 @@ class Secret:
 
 def redact(text: str, secrets: Iterable[Secret]) -> str:
     """`text` with every secret replaced by `***`."""
-    for secret in secrets:
+    for secret in sorted(secrets, key=lambda s: len(s.reveal()), reverse=True):  # a longer secret may hold another
         value = secret.reveal()
         # A secret of a few characters cannot be told from ordinary words, and is no real secret.
         if len(value) >= MIN_REDACTED:
@@ -75,7 +75,11 @@ def check_endpoint(endpoint: str, *, allow_insecure_http: bool) -> str:
     Raises:
         ConfigurationError: The endpoint is malformed, or plain http to a remote host was not allowed.
     """
+    if not isinstance(endpoint, str):
+        raise ConfigurationError(f"malformed endpoint {endpoint!r}: expected https://host[:port]")
     text = endpoint.strip()
+    if ":/" in text and "://" not in text:  # a scheme with one slash, not a bare host
+        raise ConfigurationError(f"malformed endpoint {endpoint!r}: expected https://host[:port]")
     if text and "://" not in text:
         text = f"https://{text}"
     text = text.rstrip("/") if not text.endswith("://") else text
@@ -89,6 +93,8 @@ def check_endpoint(endpoint: str, *, allow_insecure_http: bool) -> str:
         or not HOST.fullmatch(parts.hostname or "")
         or parts.query
         or parts.fragment
+        or "/v2/vectordb" in parts.path  # the routes are appended to the endpoint (a proxy prefix is fine)
+        or "@" in parts.netloc  # user info would replace the bearer token
     ):
         raise ConfigurationError(f"malformed endpoint {endpoint!r}: expected https://host[:port]")
     if port == 0:
@@ -135,8 +141,10 @@ class ClientSettings:
         Raises:
             ConfigurationError: No token, a bad endpoint or timeout, or cleartext to a remote host.
         """
-        if not token or not token.strip():
+        if not isinstance(token, str) or not token.strip():
             raise ConfigurationError("no token: pass an API key or username:password (or set TOKEN)")
+        if not (token.strip().isascii() and token.strip().isprintable()):
+            raise ConfigurationError("the token must be printable ASCII (it travels in an HTTP header)")
         if not timeout > 0:
             raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
         url = check_endpoint(endpoint, allow_insecure_http=allow_insecure_http)

@@ -176,3 +176,14 @@ def test_a_junit_path_in_no_folder_is_refused_before_the_run(capsys: pytest.Capt
     args = ["contract", "--endpoint", "http://127.0.0.1:9", "--token", "t", "--junit", "/nonexistent/dir/x.xml"]
     status, out, err = run(args, capsys)
     assert (status, out) == (2, "") and "no folder /nonexistent/dir" in err
+
+
+def test_the_token_is_not_sent_in_clear_to_a_remote_host(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["contract", "--endpoint", "http://example.com", "--token", "t"], capsys)
+    assert (status, out) == (2, "") and "clear text" in err
+
+
+def test_the_target_hides_its_token() -> None:
+    from zilliz_import.contract.endpoint import Target
+
+    assert "s3cr3t-token" not in repr(Target("https://example.com", "s3cr3t-token"))

@@ -74,13 +74,26 @@ def test_cleartext_can_be_allowed_explicitly() -> None:
     assert ImportJobs("http://example.com", TOKEN, allow_insecure_http=True).settings.endpoint == "http://example.com"
 
 
-@pytest.mark.parametrize("endpoint", ["", "ftp://example.com", "https://", "https://exa mple.com", "https://h:99999"])
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "",
+        "ftp://example.com",
+        "https://",
+        "https://exa mple.com",
+        "https://h:99999",
+        "http://127.0.0.1:19530/v2/vectordb",
+        "http:/x",
+        "https://user:pw@example.com",
+        None,
+    ],
+)
 def test_malformed_endpoints_are_refused(endpoint: str) -> None:
     with pytest.raises(ConfigurationError, match="endpoint"):
         ImportJobs(endpoint, TOKEN)
 
 
-@pytest.mark.parametrize("token", ["", "   "])
+@pytest.mark.parametrize("token", ["", "   ", None, 5])
 def test_missing_token_is_refused(token: str) -> None:
     with pytest.raises(ConfigurationError, match="no token"):
         ImportJobs("https://example.com", token)
@@ -105,3 +118,25 @@ def test_tls_is_verified_and_timeouts_are_finite() -> None:
     context = client._transport._pool._ssl_context  # type: ignore[attr-defined]
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     assert ClientSettings.build("https://x.com", TOKEN, timeout=10).server_timeout() == 8
+
+
+@pytest.mark.parametrize("token", ["sk-SECRET\nTOKEN", "clé-secrète", "tab\there"])
+def test_a_token_that_cannot_travel_in_a_header_is_refused(token: str) -> None:
+    with pytest.raises(ConfigurationError, match="printable ASCII"):
+        ImportJobs("https://example.com", token)
+
+
+def test_transport_errors_are_redacted() -> None:
+    from zilliz_import.calls import transport_error
+    from zilliz_import.settings import Secret, redact
+
+    error = transport_error(
+        "list", httpx.ConnectError("refused for Bearer sk-LONGSECRET"), lambda t: redact(t, [Secret("sk-LONGSECRET")])
+    )
+    assert "sk-LONGSECRET" not in str(error) and "***" in str(error)
+
+
+def test_a_secret_inside_another_is_redacted_whole() -> None:
+    from zilliz_import.settings import Secret, redact
+
+    assert redact("sk=AKIAXYZsecretpart", [Secret("AKIAXYZ"), Secret("AKIAXYZsecretpart")]) == "sk=***"

@@ -177,3 +177,11 @@ def test_a_refused_list_falls_back_to_describe() -> None:
     with ImportJobs("http://127.0.0.1:1", "t", retry=FAST_RETRY, transport=transport) as jobs:
         finals = jobs.wait_many(["1"], timeout=30, collections={"1": "a"})
     assert str(finals["1"].state) == "Completed" and sent == ["list", "describe"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("concurrency", [0, -1, True, 1.5])
+async def test_concurrency_must_be_a_positive_integer(mock_server: MockServer, concurrency: object) -> None:
+    async with AsyncImportJobs(mock_server.url, DEFAULT_TOKEN) as jobs:
+        with pytest.raises(InvalidArgumentError, match="concurrency"):
+            await jobs.wait_many(["1"], timeout=1, concurrency=concurrency)  # type: ignore[arg-type]

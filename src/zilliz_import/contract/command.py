@@ -14,7 +14,8 @@ from typing import Any, NoReturn
 
 import click
 
-from zilliz_import.settings import ENV_ENDPOINT, ENV_TOKEN
+from zilliz_import.errors import ConfigurationError
+from zilliz_import.settings import ENV_ENDPOINT, ENV_TOKEN, check_endpoint
 
 ENV_CLOUD_ENDPOINT, ENV_CLUSTER_ID = "CLOUD_PLATFORM_ENDPOINT", "CLUSTER_ID"  # the names Zilliz's guides use
 CLOUD_DEFAULT = "https://api.cloud.zilliz.com"
@@ -55,6 +56,10 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
     token: str = options["token"] or shared.get("token") or ""
     if not endpoint or not token:
         _exit(f"error: no {'endpoint' if not endpoint else 'token'}: pass --endpoint and --token", EXIT_USAGE)
+    try:  # the same rules as the client: a well-formed endpoint, and no token in clear to a remote host
+        check_endpoint(endpoint, allow_insecure_http=bool(shared.get("allow_insecure_http")))
+    except ConfigurationError as error:
+        _exit(f"error: {error}", EXIT_USAGE)
     if cloud and not options["cluster_id"]:
         _exit(f"error: no cluster: pass --cluster-id (or set {ENV_CLUSTER_ID}) with --control-plane", EXIT_USAGE)
     if importlib.util.find_spec("schemathesis") is None:

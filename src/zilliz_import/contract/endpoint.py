@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 from xml.etree import ElementTree as ET
@@ -38,7 +38,7 @@ class Target:
     """Where and how to run: the endpoint, the token, and what the run may do."""
 
     endpoint: str
-    token: str
+    token: str = field(repr=False)
     allow_create: bool = False
     examples: int = 20
     follow_seconds: float = 120.0
