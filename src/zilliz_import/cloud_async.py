@@ -98,4 +98,4 @@ class AsyncCloudImportJobs(BaseCloudJobs, AsyncSender):
             answer = await self.list_page(page, page_size=page_size)
             for record in answer.records:
                 yield record
-            page = next_page(answer)
+            page = next_page(answer, page)

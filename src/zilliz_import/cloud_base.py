@@ -53,11 +53,15 @@ def cloud_job_id_text(job_id: str) -> str:
     raise InvalidArgumentError(f"control-plane job id must look like job-xxxxxxxxxxxxxxxxxxxxx, got {job_id!r}{hint}")
 
 
-def next_page(page: ImportJobPage) -> int | None:
-    """The page to ask for after `page`, or None when it was the last (empty, or all `count` jobs seen)."""
-    if not page.records or page.current_page * page.page_size >= page.count:
+def next_page(page: ImportJobPage, asked: int) -> int | None:
+    """The page to ask for after page `asked`, or None when it was the last (empty, or all `count` jobs seen).
+
+    Counted from the page asked for, not the one the answer names, so a server that ignores
+    `currentPage` cannot keep the iteration on one page forever.
+    """
+    if not page.records or asked * max(page.page_size, len(page.records)) >= page.count:
         return None
-    return page.current_page + 1
+    return asked + 1
 
 
 class BaseCloudJobs:

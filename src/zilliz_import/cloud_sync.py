@@ -124,4 +124,4 @@ class CloudImportJobs(BaseCloudJobs, SyncSender):
         while page is not None:
             answer = self.list_page(page, page_size=page_size)
             yield from answer.records
-            page = next_page(answer)
+            page = next_page(answer, page)

@@ -203,3 +203,12 @@ def test_a_failed_poll_is_logged_without_secrets(caplog: pytest.LogCaptureFixtur
     caplog.set_level(logging.WARNING)
     assert str(jobs.wait("job-abc", timeout=10, poll_interval=0.01).state) == "Completed"
     assert "polling job job-abc failed" in caplog.text and API_KEY not in caplog.text
+
+
+def test_list_ends_even_when_the_server_ignores_the_page_asked_for() -> None:
+    seen: list[httpx.Request] = []
+    record = {"collectionName": "c", "jobId": "job-aaaaaaaaaaaaaaaaaaaaa", "state": "Completed"}
+    jobs = answering({"code": 0, "data": {"count": 3, "currentPage": 1, "pageSize": 1, "records": [record]}}, seen=seen)
+    with jobs:
+        assert len(list(jobs.list(page_size=1))) == 3
+    assert len(seen) == 3
