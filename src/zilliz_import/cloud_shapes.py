@@ -12,7 +12,7 @@ from zilliz_cloud_import_client.models import (
     ImportJobProgress,
 )
 
-from zilliz_import.shapes import _is_int, _strings
+from zilliz_import.shapes import _counts, _is_int, _strings
 
 JOB_COUNTS = ("progress", "file_size", "total_rows")
 FILE_COUNTS = ("progress", "file_size")
@@ -56,11 +56,3 @@ def _envelope_problems(envelope: ErrorEnvelope) -> list[str]:
 
 def _file_problems(item: ImportFileProgress, where: str) -> list[str]:
     return _counts(item, where, FILE_COUNTS) + _strings(item, where, FILE_STRINGS)
-
-
-def _counts(model: Any, where: str, names: tuple[str, ...]) -> list[str]:
-    return [
-        f"{where}.{name} is {type(getattr(model, name)).__name__}, not an integer"
-        for name in names
-        if not _is_int(getattr(model, name))
-    ]

@@ -63,10 +63,10 @@ def _summary_problems(record: ImportJobSummary, where: str) -> list[str]:
     return found
 
 
-def _counts(model: Any, where: str) -> list[str]:
+def _counts(model: Any, where: str, names: tuple[str, ...] = COUNTS) -> list[str]:
     return [
         f"{where}.{name} is {type(getattr(model, name)).__name__}, not an integer"
-        for name in COUNTS
+        for name in names
         if not _is_int(getattr(model, name))
     ]
 
