@@ -12,7 +12,7 @@ if [ -n "$absent" ]; then
   echo "==> cluster endpoint skipped: set ${absent% } to run the contract suite against it"
 else
   echo "==> contract suite against $CLUSTER_ENDPOINT ($mode)"
-  .venv/bin/pytest tests/contract/test_live.py -m live --junitxml=reports/contract-live-junit.xml -q -rs
+  .venv/bin/pytest tests/zilliz_import/contract/test_live.py -m live --junitxml=reports/contract-live-junit.xml -q -rs
 fi
 absent=$(missing CLOUD_PLATFORM_ENDPOINT TOKEN CLUSTER_ID)
 if [ -n "$absent" ]; then

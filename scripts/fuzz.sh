@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-10000}"
 echo "==> fuzzing the facade with $FUZZ_EXAMPLES examples"
-.venv/bin/pytest tests/zilliz_import/test_fuzz.py -q -o addopts="" -p no:cacheprovider --timeout 3600
+.venv/bin/pytest tests/zilliz_import/resources/test_import_jobs_fuzz.py -q -o addopts="" -p no:cacheprovider --timeout 3600

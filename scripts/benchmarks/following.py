@@ -15,6 +15,7 @@ from typing import Any
 
 from benchmarks.mock_process import admin, mock_process
 from zilliz_import import AsyncImportJobs, ProgressEvent
+from zilliz_import.following.loop import follow_async
 from zilliz_import.mock import DEFAULT_TOKEN
 
 TERMINAL = ("Completed", "Failed")
@@ -55,8 +56,8 @@ async def fixed_poll(
 async def per_job(jobs: AsyncImportJobs, ids: list[str], seen: Any) -> None:
     """wait_many before the tracker: a `Waiter` per job, polls gated like it did."""
     gate = asyncio.Semaphore(POLL_CONCURRENCY)
-    waiters = [jobs._waiter(job_id, timeout=WAIT, on_progress=seen) for job_id in ids]
-    await asyncio.gather(*(jobs._follow(waiter, jobs.get_progress, gate) for waiter in waiters))
+    followers = [jobs._waiter(job_id, timeout=WAIT, on_progress=seen) for job_id in ids]
+    await asyncio.gather(*(follow_async(one, jobs._send, gate=gate) for one in followers))
 
 
 async def follow_all(url: str, count: int, mode: str, interval: float) -> dict[str, Any]:

@@ -3,12 +3,13 @@
 `ImportJobs` talks to a cluster (`zilliz_import_client`), `CloudImportJobs` to Zilliz Cloud's control
 plane (`zilliz_cloud_import_client`).
 
-The facades return the generated models; the mock server lives in `zilliz_import.mock`.
+The facades return the generated models; the mock server lives in `zilliz_import.mock`. The layers, from
+the bottom: `_core` (plane-neutral: settings, retries, transport, what answers mean), `planes` (each
+plane as one descriptor), `following` (decisions without I/O and the one loop), `resources` (the
+facades), `cli`; `mock` and `contract` stand apart and import nothing of the client.
 """
 
-from zilliz_import.cloud_async import AsyncCloudImportJobs
-from zilliz_import.cloud_settings import ObjectStorage, Volume
-from zilliz_import.cloud_sync import CloudImportJobs
+from zilliz_import._core.retry import RetryPolicy
 from zilliz_import.errors import (
     ApiError,
     AuthenticationError,
@@ -29,11 +30,11 @@ from zilliz_import.errors import (
     WaitTimeoutError,
     ZillizImportError,
 )
-from zilliz_import.jobs_async import AsyncImportJobs
-from zilliz_import.jobs_sync import ImportJobs
-from zilliz_import.options import CreateOptions
-from zilliz_import.retry import RetryPolicy
-from zilliz_import.waiting import TERMINAL_STATES, Ending, ProgressEvent, ending
+from zilliz_import.following.progress import TERMINAL_STATES, Ending, ProgressEvent, ending
+from zilliz_import.planes.cluster_options import CreateOptions
+from zilliz_import.planes.sources import ObjectStorage, Volume
+from zilliz_import.resources.cloud_import_jobs import AsyncCloudImportJobs, CloudImportJobs
+from zilliz_import.resources.import_jobs import AsyncImportJobs, ImportJobs
 
 __all__ = [
     "TERMINAL_STATES",

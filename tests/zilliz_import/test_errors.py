@@ -23,7 +23,7 @@ from zilliz_import import (
     TransportError,
     UnexpectedResponseError,
 )
-from zilliz_import.errors import from_envelope
+from zilliz_import._core.classify import from_envelope
 from zilliz_import.mock import READ_ONLY_TOKEN, Fault, MockApp, MockServer
 
 NO_RETRY = RetryPolicy.disabled()

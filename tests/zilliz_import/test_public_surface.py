@@ -17,6 +17,13 @@ def test_the_public_surface_matches_the_committed_snapshot() -> None:
     expected = json.loads(SNAPSHOT.read_text())
     actual = surface()
     assert sorted(actual) == sorted(expected), "names added to or removed from zilliz_import.__all__"
+    changed = {
+        f"{name}.{member}": (described.get("members", {}).get(member), actual[name].get("members", {}).get(member))
+        for name, described in expected.items()
+        for member in {*described.get("members", {}), *actual[name].get("members", {})}
+        if described.get("members", {}).get(member) != actual[name].get("members", {}).get(member)
+    }
+    assert not changed, f"members changed (snapshot, now): {changed}"
     for name, described in expected.items():
         assert actual[name] == described, f"zilliz_import.{name} changed"
 

@@ -14,8 +14,9 @@ from typing import Any, NoReturn
 
 import click
 
+from zilliz_import._core.environment import ENV_ENDPOINT, ENV_TOKEN
+from zilliz_import._core.settings import check_endpoint
 from zilliz_import.errors import ConfigurationError
-from zilliz_import.settings import ENV_ENDPOINT, ENV_TOKEN, check_endpoint
 
 ENV_CLOUD_ENDPOINT, ENV_CLUSTER_ID = "CLOUD_PLATFORM_ENDPOINT", "CLUSTER_ID"  # the names Zilliz's guides use
 CLOUD_DEFAULT = "https://api.cloud.zilliz.com"

@@ -1,0 +1,64 @@
+"""What the commands of both planes share: job-ID checks, file units, and the bodies of progress, list and watch.
+
+A plane's command passes what differs (its facade, its job-ID rule, its follow options); the rest is here once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+import click
+
+from zilliz_import.cli.display import as_json, display_for, jobs_table, progress_table
+from zilliz_import.cli.output import EXIT_TIMEOUT, console, fail, finish_watch
+from zilliz_import.errors import InvalidArgumentError, WaitManyTimeoutError
+
+JobIdRule = Callable[[Any], str]
+
+
+def checked_ids(rule: JobIdRule) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback checking job IDs with a plane's rule at parse time: a typo is a usage error."""
+
+    def check(ctx: click.Context, param: click.Parameter, values: Any) -> Any:
+        try:
+            return tuple(rule(v) for v in values) if isinstance(values, tuple) else rule(values)
+        except InvalidArgumentError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return check
+
+
+def file_units(files: Sequence[str]) -> list[list[str]]:
+    """FILES as units: each argument one unit, the column files of one unit joined by commas."""
+    return [[path for path in unit.split(",") if path] for unit in files]
+
+
+def show_progress(data: Any, as_json_output: bool) -> None:
+    """One job's progress: a table per file, or the raw answer as JSON."""
+    console.print_json(as_json(data)) if as_json_output else console.print(progress_table(data))
+
+
+def show_jobs(records: list[Any], as_json_output: bool) -> None:
+    """A listing: a table, or the records as JSON."""
+    console.print_json(as_json(records)) if as_json_output else console.print(jobs_table(records))
+
+
+def watch_jobs(open_facade: Callable[[], Any], ids: tuple[str, ...], follow: dict[str, Any]) -> NoReturn:
+    """Follow `ids` with an async facade's `wait_many` on a live display, then report and exit.
+
+    Exits 0 if all completed, 1 if any failed, 3 on timeout, 4 if any wait for a commit.
+    """
+    display = display_for(console)
+
+    async def wait_for_all() -> Any:
+        async with open_facade() as jobs:
+            return await jobs.wait_many(ids, on_progress=display.update, **follow)
+
+    try:
+        with display:
+            finals = asyncio.run(wait_for_all())
+    except WaitManyTimeoutError as error:
+        fail(f"{error}: {', '.join(error.unfinished)}", EXIT_TIMEOUT)
+    finish_watch(finals)
