@@ -7,7 +7,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lock generate check-generated lint-spec lint format typecheck test \
-        test-unit contract contract-live mock run bench fuzz compat api-diff clean
+        contract contract-live mock run bench fuzz compat api-diff clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
