@@ -7,15 +7,32 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
+from zilliz_import._core.settings import DEFAULT_TIMEOUT
 from zilliz_import.cli.display import as_json, display_for, jobs_table, progress_table
 from zilliz_import.cli.output import EXIT_TIMEOUT, console, fail, finish_watch
 from zilliz_import.errors import InvalidArgumentError, WaitManyTimeoutError
 
 JobIdRule = Callable[[Any], str]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def transport_options(secret: str) -> Callable[[F], F]:
+    """The options of every plane's group that concern the connection: `--timeout`, `--allow-insecure-http`."""
+
+    def decorate(group: F) -> F:
+        group = click.option(
+            "--allow-insecure-http", is_flag=True, help=f"Allow sending the {secret} over http:// to a remote host."
+        )(group)
+        return click.option(
+            "--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
+            help="Seconds one request may take.",
+        )(group)  # fmt: skip
+
+    return decorate
 
 
 def checked_ids(rule: JobIdRule) -> Callable[[click.Context, click.Parameter, Any], Any]:

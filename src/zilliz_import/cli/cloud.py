@@ -11,8 +11,7 @@ from typing import Any
 import click
 
 from zilliz_import._core.environment import DEFAULT_CLOUD_ENDPOINT, ENV_CLOUD_ENDPOINT, ENV_CLUSTER, ENV_TOKENS
-from zilliz_import._core.settings import DEFAULT_TIMEOUT
-from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, watch_jobs
+from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, transport_options, watch_jobs
 from zilliz_import.cli.output import console
 from zilliz_import.planes.control_plane import DEFAULT_PAGE_SIZE, cloud_job_id_text
 from zilliz_import.planes.sources import ObjectStorage, Source, Volume
@@ -26,9 +25,7 @@ cloud_job_ids = checked_ids(cloud_job_id_text)
               help=f"Control-plane URL (.com.cn in China) [env {ENV_CLOUD_ENDPOINT}].")  # fmt: skip
 @click.option("--token", envvar=list(ENV_TOKENS), help=f"API key [env {' or '.join(ENV_TOKENS)}].")
 @click.option("--cluster-id", envvar=ENV_CLUSTER, help=f"The cluster (in01-...) [env {ENV_CLUSTER}].")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds one request may take.")  # fmt: skip
-@click.option("--allow-insecure-http", is_flag=True, help="Allow sending the API key over http:// to a remote host.")
+@transport_options("API key")
 @click.pass_context
 def cloud(  # noqa: PLR0917 - click passes one argument per option
     ctx: click.Context,

@@ -8,8 +8,7 @@ from typing import Any
 import click
 
 from zilliz_import._core.environment import ENV_DB, ENV_ENDPOINT, ENV_TOKEN
-from zilliz_import._core.settings import DEFAULT_TIMEOUT
-from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, watch_jobs
+from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, transport_options, watch_jobs
 from zilliz_import.cli.output import EXIT_FAILED, console, errors
 from zilliz_import.errors import ApiError, ConfigurationError
 from zilliz_import.planes.cluster import job_id_text
@@ -31,9 +30,7 @@ def settings_of(ctx: click.Context) -> dict[str, Any]:
 @click.option("--endpoint", envvar=ENV_ENDPOINT, help=f"Cluster endpoint URL [env {ENV_ENDPOINT}].")
 @click.option("--token", envvar=ENV_TOKEN, help=f"API key or username:password [env {ENV_TOKEN}].")
 @click.option("--db", "db_name", envvar=ENV_DB, help=f"Database name [env {ENV_DB}].")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds one request may take.")  # fmt: skip
-@click.option("--allow-insecure-http", is_flag=True, help="Allow sending the token over http:// to a remote host.")
+@transport_options("token")
 @click.pass_context
 def cli(  # noqa: PLR0917 - click passes one argument per global option
     ctx: click.Context,
