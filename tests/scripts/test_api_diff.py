@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-MODELS = "generated/zilliz_import_client/models"
+MODELS = "generated/cluster/zilliz_import_client/models"
 Spec = dict[str, Any]
 BASE = yaml.safe_load((ROOT / "openapi" / "openapi.yaml").read_text())["info"]["version"]
 MAJOR, MINOR = (int(part) for part in BASE.split(".")[:2])
@@ -38,7 +38,7 @@ def git(repo: Path, *args: str) -> str:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository with one commit: the project's spec, scripts, Makefile and generated client."""
     repo = tmp_path_factory.mktemp("project")
-    for name in ("openapi", "scripts", "generated", "generated-control-plane"):
+    for name in ("openapi", "scripts", "generated"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
     shutil.copy2(ROOT / "Makefile", repo / "Makefile")
     (repo / ".venv").symlink_to(ROOT / ".venv")
@@ -139,7 +139,7 @@ def test_breaking_change_stops_generate_until_the_major_version_goes_up(
     bumped = make(repo, "generate")
     assert bumped.returncode == 0, bumped.stdout + bumped.stderr
     assert f"info.version {BASE} -> {NEXT_MAJOR} (major)" in bumped.stdout
-    assert f'version = "{NEXT_MAJOR}"' in (repo / "generated" / "pyproject.toml").read_text()
+    assert f'version = "{NEXT_MAJOR}"' in (repo / "generated" / "cluster" / "pyproject.toml").read_text()
 
 
 def test_allow_breaking_lets_a_breaking_change_through_and_the_drift_check_agrees(repo: Path) -> None:
@@ -189,9 +189,10 @@ def test_a_breaking_control_plane_change_stops_generate_for_both_projects(repo: 
     bumped = make(repo, "generate")
     assert bumped.returncode == 0, bumped.stdout + bumped.stderr
     assert (
-        f'version = "{CONTROL_PLANE_NEXT_MAJOR}"' in (repo / "generated-control-plane" / "pyproject.toml").read_text()
+        f'version = "{CONTROL_PLANE_NEXT_MAJOR}"'
+        in (repo / "generated" / "control_plane" / "pyproject.toml").read_text()
     )
-    assert f'version = "{BASE}"' in (repo / "generated" / "pyproject.toml").read_text()
+    assert f'version = "{BASE}"' in (repo / "generated" / "cluster" / "pyproject.toml").read_text()
 
 
 def test_api_diff_compares_any_commit_with_the_working_tree(repo: Path) -> None:
