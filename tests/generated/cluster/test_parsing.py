@@ -36,7 +36,7 @@ from zilliz_import_client.models import (
 )
 from zilliz_import_client.types import UNSET
 
-from tests.generated.server_bodies import (
+from tests.generated.cluster.server_bodies import (
     ERROR_BODIES,
     SEED_EXAMPLE,
     STANDARD_STATUS_ERROR_BODIES,
