@@ -21,7 +21,7 @@ $(STAMP): requirements/dev.lock pyproject.toml scripts/setup.sh
 lock: ## re-resolve requirements/*.in into the lock files (needs the registry)
 	scripts/lock.sh
 
-generate: $(STAMP) ## regenerate both clients (generated/, generated-control-plane/) from their specs
+generate: $(STAMP) ## regenerate both clients (generated/cluster/, generated/control_plane/) from their specs
 	scripts/generate.sh
 
 api-diff: $(STAMP) ## what changed for importers of either client since BASE (a git ref, default HEAD)
@@ -42,8 +42,8 @@ format: $(STAMP) ## format the hand-written code
 	$(BIN)/ruff format src tests scripts
 
 typecheck: $(STAMP) ## mypy --strict on src/ and both generated clients
-	$(BIN)/mypy --strict src/zilliz_import generated/zilliz_import_client \
-	  generated-control-plane/zilliz_cloud_import_client
+	$(BIN)/mypy --strict src/zilliz_import generated/cluster/zilliz_import_client \
+	  generated/control_plane/zilliz_cloud_import_client
 
 test: lint-spec check-generated lint typecheck ## everything CI runs
 	$(BIN)/pytest -n auto

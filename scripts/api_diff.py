@@ -3,10 +3,12 @@
 Usage: python scripts/api_diff.py [--project NAME] [--base REF] [--generated DIR] [--enforce]
 
 For one generated project of scripts/generated_projects.py (default `cluster`; `control-plane`):
-compares its spec at REF (default HEAD) with the working tree's, and its package in its folder at
-REF with the one under DIR (default its folder). With --enforce, exits 1 when the Python API breaks
-without a major bump of that spec's info.version (unless ALLOW_BREAKING=1). Reads git only (`git
-show`, `git archive`); writes nothing in the checkout.
+compares its spec at REF (default HEAD) with the working tree's, and its package at REF with the one
+under DIR (default its folder). At REF the package is looked for in the project's folder, else in
+whichever generated project held it then (before generated/cluster/ and generated/control_plane/,
+the projects were generated/ and generated-control-plane/). With --enforce, exits 1 when the Python
+API breaks without a major bump of that spec's info.version (unless ALLOW_BREAKING=1). Reads git only
+(`git show`, `git ls-tree`, `git archive`); writes nothing in the checkout.
 """
 
 from __future__ import annotations
@@ -58,14 +60,42 @@ def spec_at(ref: str | None, spec: str) -> dict[str, Any] | None:
     return loaded if isinstance(loaded, dict) else None
 
 
+def folder_at(ref: str, project: Project) -> str | None:
+    """The folder that holds the project's package at `ref`, or None when no project there does.
+
+    The project's folder first; else, as the folders have moved, any folder with a pyproject.toml
+    and PACKAGE/__init__.py (raises BaseError when several do, as it cannot tell which one to use).
+    """
+    if git("cat-file", "-e", f"{ref}:{project.folder}/{project.package}/__init__.py") is not None:
+        return project.folder
+    listing = git("ls-tree", "-r", "-z", "--name-only", f"{ref}^{{commit}}")
+    paths = set(listing.decode().split("\0")) if listing else set()
+    marker = f"/{project.package}/__init__.py"
+    folders = sorted(
+        folder
+        for folder in (path.removesuffix(marker) for path in paths if path.endswith(marker))
+        if f"{folder}/pyproject.toml" in paths
+    )
+    if len(folders) > 1:
+        raise BaseError(
+            f"{ref} holds {project.package} in several projects ({', '.join(folders)}), so which one to use?"
+        )
+    return folders[0] if folders else None
+
+
 def extract_package(ref: str, dest: Path, project: Project) -> Path | None:
     """Writes the project's FOLDER/PACKAGE at `ref` under `dest`; returns the directory to search, None if absent."""
-    archive = git("archive", "--format=tar", ref, "--", f"{project.folder}/{project.package}")
+    folder = folder_at(ref, project)
+    if folder is None:
+        return None
+    archive = git("archive", "--format=tar", ref, "--", f"{folder}/{project.package}")
     if not archive:
         return None
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(dest, filter="data")
-    return dest / project.folder
+    if folder != project.folder:
+        print(f"==> at {ref}, {project.package} was in {folder}/ (now {project.folder}/)")
+    return dest / folder
 
 
 def python_changes(ref: str, new_dir: Path, project: Project) -> tuple[list[str], list[str]]:

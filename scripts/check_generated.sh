@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fails when a generated project (generated/, generated-control-plane/) is not exactly what the
-# committed spec, generator config and templates produce.
+# Fails when a generated project (generated/cluster/, generated/control_plane/) is not exactly what
+# the committed spec, generator config and templates produce.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fresh="$(mktemp -d)"

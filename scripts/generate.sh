@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates every client project of scripts/generated_projects.py (the cluster's generated/, the
-# control plane's generated-control-plane/) from its spec into a clean directory, then swaps them in
-# whole, so files a spec no longer produces cannot survive. Before the swap it reports, per project,
+# Regenerates every client project of scripts/generated_projects.py (the cluster's generated/cluster/,
+# the control plane's generated/control_plane/) from its spec into a clean directory, then swaps them
+# in whole, so files a spec no longer produces cannot survive. Before the swap it reports, per project,
 # what changed for code that imports the client (spec and Python API against git HEAD) and refuses a
 # breaking change without a major bump of that spec's info.version (ALLOW_BREAKING=1 lets one
 # through); every project is then left as it was. With an argument (the drift check), writes each
-# project under that directory instead (DIR/generated, DIR/generated-control-plane), with no report.
+# project under that directory instead (DIR/generated/cluster, DIR/generated/control_plane), with no
+# report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"   # the generator's ruff post hooks must be the pinned ruff
@@ -15,6 +16,7 @@ trap 'rm -rf "$work"' EXIT
 python scripts/generated_projects.py >"$work/projects"
 while IFS=$'\t' read -r name spec config folder package; do
   echo "==> generating $folder/ ($package) from $spec with $(openapi-python-client --version)"
+  mkdir -p "$(dirname "$work/$folder")"
   openapi-python-client generate \
     --path "$spec" \
     --config "$config" \
@@ -45,5 +47,6 @@ mkdir -p "$target"
 while IFS=$'\t' read -r name spec config folder package; do
   echo "==> replacing $target/$folder"
   rm -rf "${target:?}/$folder"
+  mkdir -p "$(dirname "$target/$folder")"
   mv "$work/$folder" "$target/$folder"
 done <"$work/projects"

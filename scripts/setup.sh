@@ -11,5 +11,5 @@ echo "==> installing requirements/dev.lock"
   -r requirements/dev.lock
 echo "==> installing both generated clients and the hand-written package (editable)"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-  -e generated -e generated-control-plane -e .
+  -e generated/cluster -e generated/control_plane -e .
 .venv/bin/python -m pip check

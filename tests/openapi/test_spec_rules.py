@@ -33,7 +33,7 @@ def test_examples_cover_every_state_and_error_of_progress() -> None:
 
 
 def test_seed_example_is_in_the_spec() -> None:
-    from tests.generated.server_bodies import SEED_EXAMPLE
+    from tests.generated.cluster.server_bodies import SEED_EXAMPLE
 
     assert PROGRESS["seedExample"]["value"] == SEED_EXAMPLE
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-MODELS = "generated/zilliz_import_client/models"
+MODELS = "generated/cluster/zilliz_import_client/models"
 Spec = dict[str, Any]
 BASE = yaml.safe_load((ROOT / "openapi" / "openapi.yaml").read_text())["info"]["version"]
 MAJOR, MINOR = (int(part) for part in BASE.split(".")[:2])
@@ -38,7 +38,7 @@ def git(repo: Path, *args: str) -> str:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository with one commit: the project's spec, scripts, Makefile and generated client."""
     repo = tmp_path_factory.mktemp("project")
-    for name in ("openapi", "scripts", "generated", "generated-control-plane"):
+    for name in ("openapi", "scripts", "generated"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
     shutil.copy2(ROOT / "Makefile", repo / "Makefile")
     (repo / ".venv").symlink_to(ROOT / ".venv")
@@ -46,6 +46,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (repo / ".git" / "info" / "exclude").write_text(".venv\n__pycache__/\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "base")
+    git(repo, "tag", "base")
     return repo
 
 
@@ -53,7 +54,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def repo(project: Path) -> Iterator[Path]:
     """The project repository, put back to its first commit after the test."""
     yield project
-    git(project, "reset", "-q", "--hard", "main")
+    git(project, "checkout", "-q", "-f", "main")
+    git(project, "reset", "-q", "--hard", "base")  # main may have gained a commit
     git(project, "clean", "-q", "-fd")
 
 
@@ -139,7 +141,7 @@ def test_breaking_change_stops_generate_until_the_major_version_goes_up(
     bumped = make(repo, "generate")
     assert bumped.returncode == 0, bumped.stdout + bumped.stderr
     assert f"info.version {BASE} -> {NEXT_MAJOR} (major)" in bumped.stdout
-    assert f'version = "{NEXT_MAJOR}"' in (repo / "generated" / "pyproject.toml").read_text()
+    assert f'version = "{NEXT_MAJOR}"' in (repo / "generated" / "cluster" / "pyproject.toml").read_text()
 
 
 def test_allow_breaking_lets_a_breaking_change_through_and_the_drift_check_agrees(repo: Path) -> None:
@@ -189,9 +191,10 @@ def test_a_breaking_control_plane_change_stops_generate_for_both_projects(repo: 
     bumped = make(repo, "generate")
     assert bumped.returncode == 0, bumped.stdout + bumped.stderr
     assert (
-        f'version = "{CONTROL_PLANE_NEXT_MAJOR}"' in (repo / "generated-control-plane" / "pyproject.toml").read_text()
+        f'version = "{CONTROL_PLANE_NEXT_MAJOR}"'
+        in (repo / "generated" / "control_plane" / "pyproject.toml").read_text()
     )
-    assert f'version = "{BASE}"' in (repo / "generated" / "pyproject.toml").read_text()
+    assert f'version = "{BASE}"' in (repo / "generated" / "cluster" / "pyproject.toml").read_text()
 
 
 def test_api_diff_compares_any_commit_with_the_working_tree(repo: Path) -> None:
@@ -209,3 +212,50 @@ def test_api_diff_compares_any_commit_with_the_working_tree(repo: Path) -> None:
     unknown = make(repo, "api-diff", "BASE=no-such-ref")
     assert unknown.returncode != 0
     assert "'no-such-ref' is not a commit of this repository" in unknown.stderr
+
+
+def commit_on_a_side_branch(repo: Path, branch: str, arrange: Callable[[], None]) -> None:
+    """Commits what `arrange` does to main's tree on `branch`, then checks main out again."""
+    git(repo, "checkout", "-q", "-b", branch)
+    arrange()
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", branch)
+    git(repo, "checkout", "-q", "main")
+
+
+def test_api_diff_reads_a_commit_from_before_the_projects_moved_under_generated(repo: Path) -> None:
+    def old_layout() -> None:  # generated/ was the cluster's project, generated-control-plane/ the control plane's
+        generated = repo / "generated"
+        (generated / "control_plane").rename(repo / "generated-control-plane")
+        (generated / "cluster").rename(repo / "cluster")
+        shutil.rmtree(generated)
+        (repo / "cluster").rename(generated)
+
+    commit_on_a_side_branch(repo, "before-move", old_layout)
+    try:
+        edit_spec(repo, lambda spec: (remove_response_property(spec), set_version(NEXT_MAJOR)(spec)))
+        assert make(repo, "generate").returncode == 0
+        report = make(repo, "api-diff", "BASE=before-move")
+    finally:
+        git(repo, "branch", "-q", "-D", "before-move")
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert "==> at before-move, zilliz_import_client was in generated/ (now generated/cluster/)" in report.stdout
+    assert "- `zilliz_import_client.models.ImportJobProgress.reason`: *Public object was removed*" in report.stdout
+    assert "zilliz_cloud_import_client was in generated-control-plane/ (now generated/control_plane/)" in report.stdout
+    assert report.stdout.count("==> no changes against before-move") == 1, "the control plane's is unchanged"
+    assert "Package was added" not in report.stdout
+
+
+def test_api_diff_refuses_to_guess_between_two_folders_holding_the_package(repo: Path) -> None:
+    def two_copies() -> None:
+        shutil.copytree(repo / "generated" / "cluster", repo / "copy")
+        (repo / "generated" / "cluster").rename(repo / "original")
+
+    commit_on_a_side_branch(repo, "two-copies", two_copies)
+    try:
+        report = make(repo, "api-diff", "BASE=two-copies")
+    finally:
+        git(repo, "branch", "-q", "-D", "two-copies")
+    assert report.returncode != 0
+    assert "two-copies holds zilliz_import_client in several projects (copy, original)" in report.stderr
+    assert "==> API report of control-plane: two-copies -> working tree" in report.stdout

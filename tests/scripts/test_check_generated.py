@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of what the drift check reads, sharing this checkout's .venv."""
     copy = tmp_path_factory.mktemp("checkout")
-    for name in ("openapi", "scripts", "generated", "generated-control-plane"):
+    for name in ("openapi", "scripts", "generated"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
     (copy / ".venv").symlink_to(ROOT / ".venv")
     return copy
@@ -30,15 +30,15 @@ def check(checkout: Path) -> subprocess.CompletedProcess[str]:
 def test_clean_copy_passes(checkout: Path) -> None:
     result = check(checkout)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "==> comparing generated/" in result.stdout
-    assert "==> comparing generated-control-plane/" in result.stdout
+    assert "==> comparing generated/cluster/" in result.stdout
+    assert "==> comparing generated/control_plane/" in result.stdout
 
 
 @pytest.mark.parametrize(
     ("spec_name", "old", "new", "folder"),
     [
-        ("openapi.yaml", "Why the job or file failed.", "Why it failed.", "generated"),
-        ("control-plane.yaml", "Why something failed;", "Why it failed;", "generated-control-plane"),
+        ("openapi.yaml", "Why the job or file failed.", "Why it failed.", "generated/cluster"),
+        ("control-plane.yaml", "Why something failed;", "Why it failed;", "generated/control_plane"),
     ],
 )
 def test_a_spec_edited_without_regenerating_fails_naming_its_project(
@@ -67,17 +67,17 @@ def test_an_edited_generator_config_fails(checkout: Path) -> None:
     finally:
         config.write_text(original)
     assert result.returncode == 1
-    assert "generated-control-plane/ is out of date" in result.stderr
+    assert "generated/control_plane/ is out of date" in result.stderr
 
 
 def test_added_and_removed_files_fail(checkout: Path) -> None:
-    stray = checkout / "generated" / "zilliz_import_client" / "stray.py"
+    stray = checkout / "generated" / "cluster" / "zilliz_import_client" / "stray.py"
     stray.write_text("x = 1\n")
     try:
         assert check(checkout).returncode == 1
     finally:
         stray.unlink()
-    victim = checkout / "generated-control-plane" / "zilliz_cloud_import_client" / "errors.py"
+    victim = checkout / "generated" / "control_plane" / "zilliz_cloud_import_client" / "errors.py"
     saved = victim.read_bytes()
     victim.unlink()
     try:

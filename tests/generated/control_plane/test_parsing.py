@@ -33,7 +33,7 @@ from zilliz_cloud_import_client.models import (
 )
 from zilliz_cloud_import_client.types import UNSET
 
-from tests.generated_control_plane.server_bodies import (
+from tests.generated.control_plane.server_bodies import (
     CLUSTER_ID,
     CREATED_BODIES,
     ERROR_BODIES,

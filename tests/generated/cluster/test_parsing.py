@@ -11,15 +11,6 @@ import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from tests.generated.server_bodies import (
-    ERROR_BODIES,
-    SEED_EXAMPLE,
-    STANDARD_STATUS_ERROR_BODIES,
-    SUCCESS_PROGRESS_BODIES,
-    job_progress,
-    with_extra_fields,
-)
 from zilliz_import_client import AuthenticatedClient
 from zilliz_import_client.api.import_jobs import (
     abort_import_job,
@@ -44,6 +35,15 @@ from zilliz_import_client.models import (
     ListImportJobsSuccess,
 )
 from zilliz_import_client.types import UNSET
+
+from tests.generated.cluster.server_bodies import (
+    ERROR_BODIES,
+    SEED_EXAMPLE,
+    STANDARD_STATUS_ERROR_BODIES,
+    SUCCESS_PROGRESS_BODIES,
+    job_progress,
+    with_extra_fields,
+)
 
 PROGRESS_OPERATIONS = [get_import_job_progress, describe_import_job]
 ACTION_OPERATIONS = [commit_import_job, abort_import_job]
