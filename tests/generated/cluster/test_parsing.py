@@ -121,7 +121,7 @@ def test_standard_status_errors_parse_as_the_envelope_on_every_operation(operati
 @pytest.mark.parametrize("operation", list(ALL_OPERATIONS))
 def test_a_non_json_server_error_page_fails_inside_the_generated_parser(operation: str) -> None:
     # HTTP 500 is documented now, so the generated code parses its body; the hand-written layer
-    # (zilliz_import.calls) turns this failure into ServerError. This test pins the boundary.
+    # (zilliz_import._core.answers) turns this failure into ServerError. This test pins the boundary.
     module, request = ALL_OPERATIONS[operation]
 
     def handler(request: httpx.Request) -> httpx.Response:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from zilliz_import_client.models import ImportJobProgress, ImportJobSummary
 
-from tests.generated.server_bodies import job_progress
+from tests.generated.cluster.server_bodies import job_progress
 from zilliz_import import InvalidRequestError, ProgressEvent, ServerError, WaitManyTimeoutError
 from zilliz_import.errors import JobNotFoundError
 from zilliz_import.following.requests import DescribeRequest, Group, ListRequest

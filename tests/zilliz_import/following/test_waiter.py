@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from zilliz_import_client.models import ImportJobProgress
 
-from tests.generated.server_bodies import job_progress
+from tests.generated.cluster.server_bodies import job_progress
 from zilliz_import import AsyncImportJobs, ImportJobs, JobFailedError, ProgressEvent, WaitTimeoutError
 from zilliz_import.following.progress import Ending, ending
 from zilliz_import.following.waiter import FIRST_INTERVAL, MAX_INTERVAL, Waiter

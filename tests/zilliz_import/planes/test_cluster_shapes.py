@@ -13,7 +13,7 @@ from zilliz_import_client.models import (
     ListImportJobsSuccessData,
 )
 
-from tests.generated.server_bodies import SEED_EXAMPLE, file_progress, job_progress
+from tests.generated.cluster.server_bodies import SEED_EXAMPLE, file_progress, job_progress
 from zilliz_import.planes.cluster_shapes import problems
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.generated.server_bodies import job_progress
+from tests.generated.cluster.server_bodies import job_progress
 from zilliz_import import ImportJobs, InvalidArgumentError
 from zilliz_import._core.checks import file_units
 from zilliz_import.mock import DEFAULT_TOKEN, MockServer

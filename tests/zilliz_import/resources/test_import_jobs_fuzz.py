@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
-from tests.generated.server_bodies import SEED_EXAMPLE, job_progress
+from tests.generated.cluster.server_bodies import SEED_EXAMPLE, job_progress
 from zilliz_import import ImportJobs, RetryPolicy, ZillizImportError
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))

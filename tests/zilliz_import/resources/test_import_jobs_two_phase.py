@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.generated.server_bodies import job_progress
+from tests.generated.cluster.server_bodies import job_progress
 from zilliz_import import (
     AsyncImportJobs,
     ImportJobs,
