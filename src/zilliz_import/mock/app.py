@@ -11,9 +11,10 @@ from typing import Any, Protocol
 from zilliz_import.mock.admin import ADMIN_PREFIX, admin_reply
 from zilliz_import.mock.asgi import BodyTooLarge, ClientGone, Receive, Scope, Send, header, read_body
 from zilliz_import.mock.config import MockConfig
-from zilliz_import.mock.decoding import GO_INT
 from zilliz_import.mock.faults import Fault, FaultPlan
-from zilliz_import.mock.handlers import Handlers, backpressure_error
+from zilliz_import.mock.go_json import GO_INT
+from zilliz_import.mock.handlers import Handlers
+from zilliz_import.mock.releases import backpressure_error
 from zilliz_import.mock.replies import (
     CODE_INVALID_PARAMETER,
     CODE_PANIC,
@@ -131,7 +132,7 @@ class MockApp:
         if fault.kind == "panic":
             return self._failure(ApiError(CODE_PANIC, PANIC_TEXT, 500))
         if fault.kind == "backpressure":
-            return self._failure(backpressure_error(self.config))
+            return self._failure(backpressure_error(self.config.server, self.config.max_import_jobs))
         if fault.kind == "rate_limit":
             return self._failure(ApiError(CODE_RATE_LIMITED, "rate limit exceeded[rate=1]"))
         return await _gateway_fault_reply(fault)

@@ -12,10 +12,10 @@ from typing import Any
 
 from zilliz_import.mock.config import MockConfig
 from zilliz_import.mock.decoding import check_create, decode_create, decode_job_request, decode_list
+from zilliz_import.mock.releases import backpressure_error
 from zilliz_import.mock.replies import CODE_IMPORT_FAILED, CODE_PERMISSION_DENIED, ApiError
 from zilliz_import.mock.store import Job, JobStore
 
-BACKPRESSURE = "The number of jobs has reached the limit, please try again later"
 COMMITTABLE = {"uncommitted"}
 COMMIT_NO_OPS = {"committing", "completed"}
 ABORTABLE = {"pending", "preimport", "import", "index", "uncommitted"}
@@ -43,7 +43,7 @@ class Handlers:
         self._require_privilege(user, db)
         units = check_create(request, db_name=db, max_files=self.config.max_files)
         if self.jobs.unfinished() >= self.config.max_import_jobs:
-            raise backpressure_error(self.config)
+            raise backpressure_error(self.config.server, self.config.max_import_jobs)
         options = request.options if self.config.server.two_phase_commit else {}
         job_id = self.jobs.create(db_name=db, collection_name=request.collection_name, files=units, options=options)
         return {"jobId": job_id}
@@ -103,13 +103,6 @@ class Handlers:
                 f"PrivilegeImport: permission deny to {user} in the `{db}` database: privilege not permitted",
                 403,
             )
-
-
-def backpressure_error(config: MockConfig) -> ApiError:
-    """The release's answer when too many jobs are unfinished (2100 on 2.5/2.6, 2101 on newest)."""
-    code = config.server.backpressure_code
-    suffix = "importing data failed" if code == CODE_IMPORT_FAILED else "importing data failed on server side"
-    return ApiError(code, f"{BACKPRESSURE}, limit={config.max_import_jobs}: {suffix}")
 
 
 def _not_now(job: Job, action: str, phase: str) -> ApiError:
