@@ -4,8 +4,8 @@ It models the server from its documented behaviour, independently of the OpenAPI
 generated client, so that contract tests compare two separate descriptions of one server.
 """
 
-from zilliz_import.mock.app import MockApp
 from zilliz_import.mock.cloud import ControlPlaneApp
+from zilliz_import.mock.cluster import MockApp
 from zilliz_import.mock.config import DEFAULT_API_KEY, DEFAULT_CLUSTER, DEFAULT_TOKEN, READ_ONLY_TOKEN, MockConfig
 from zilliz_import.mock.faults import Fault
 from zilliz_import.mock.server import MockServer

@@ -6,8 +6,8 @@ import argparse
 import ssl
 import sys
 
-from zilliz_import.mock.app import MockApp
 from zilliz_import.mock.cloud import ControlPlaneApp
+from zilliz_import.mock.cluster import MockApp
 from zilliz_import.mock.config import (
     DEFAULT_API_KEY,
     DEFAULT_CLUSTER,

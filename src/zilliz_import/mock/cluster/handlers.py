@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from zilliz_import.mock.cluster.decoding import check_create, decode_create, decode_job_request, decode_list
 from zilliz_import.mock.config import MockConfig
-from zilliz_import.mock.decoding import check_create, decode_create, decode_job_request, decode_list
 from zilliz_import.mock.releases import backpressure_error
 from zilliz_import.mock.replies import CODE_IMPORT_FAILED, CODE_PERMISSION_DENIED, ApiError
 from zilliz_import.mock.store import Job, JobStore
