@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.mock.conftest import PREFIX, TLS, Switch, call, envelope
+from tests.zilliz_import.mock.conftest import PREFIX, TLS, Switch, call, envelope
 from zilliz_import.mock import READ_ONLY_TOKEN, Fault, MockApp, MockConfig, MockServer
 
 pytestmark = pytest.mark.anyio

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.mock.conftest import PREFIX, TLS, Switch, call, envelope
+from tests.zilliz_import.mock.conftest import PREFIX, TLS, Switch, call, envelope
 from zilliz_import.mock import DEFAULT_API_KEY, DEFAULT_CLUSTER, ControlPlaneApp, Fault, MockConfig, MockServer
 
 pytestmark = pytest.mark.anyio

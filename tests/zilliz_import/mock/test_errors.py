@@ -7,7 +7,7 @@ import socket
 import httpx
 import pytest
 
-from tests.mock.conftest import call, envelope
+from tests.zilliz_import.mock.conftest import call, envelope
 from zilliz_import.mock import DEFAULT_API_KEY, READ_ONLY_TOKEN, Fault, MockApp, MockServer
 
 pytestmark = pytest.mark.anyio

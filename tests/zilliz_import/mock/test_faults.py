@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.mock.conftest import call
+from tests.zilliz_import.mock.conftest import call
 from zilliz_import.mock import Fault, MockApp, MockServer
 
 pytestmark = pytest.mark.anyio
