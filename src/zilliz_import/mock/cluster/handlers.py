@@ -1,4 +1,4 @@
-"""The import routes' handlers: decoded body in, `data` out, or an ApiError, in the server's order of checks.
+"""The cluster's import routes: decoded body in, `data` out, or an ApiError, in the server's order of checks.
 
 Order per route (reference sheet, sections 1 and 4): the HTTP layer binds the body (1801, 1802), the
 proxy checks the privilege (403), then the task checks the request (100, 1100, 2100), then datacoord
@@ -22,7 +22,7 @@ ABORTABLE = {"pending", "preimport", "import", "index", "uncommitted"}
 
 
 class Handlers:
-    """The routes of one mock: each takes (user, header database, body) and returns the answer's `data`."""
+    """The cluster endpoint's routes: each takes (user, header database, body) and returns the answer's `data`."""
 
     def __init__(self, config: MockConfig, jobs: JobStore) -> None:
         self.config = config
