@@ -25,7 +25,7 @@ def generate_seconds() -> float:
 
 def mock_requests_per_second() -> float:
     """Requests per second from 100 keep-alive raw-socket clients (the load test's wave); 0 on any error."""
-    from tests.mock.test_load import wave
+    from tests.zilliz_import.mock.test_load import wave
 
     with mock_process(job_seconds=0.5) as url:
         errors: list[str] = []

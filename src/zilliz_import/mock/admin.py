@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from zilliz_import.mock.asgi import BodyTooLarge, Scope
-from zilliz_import.mock.faults import KINDS, Fault
+from zilliz_import.mock.faults import KINDS, Fault, FaultPlan
 from zilliz_import.mock.replies import Reply, json_reply
-
-if TYPE_CHECKING:
-    from zilliz_import.mock.app import MockApp
+from zilliz_import.mock.store import JobStore
 
 ADMIN_PREFIX = "/__mock__/"
 
 
-async def admin_reply(app: MockApp, scope: Scope, read_body: Callable[[], Awaitable[bytes]]) -> Reply:
+class MockState(Protocol):
+    """What the control routes read and change: a mock's jobs, pending faults and API requests served."""
+
+    @property
+    def jobs(self) -> JobStore:
+        """The mock's jobs."""
+
+    @property
+    def faults(self) -> FaultPlan:
+        """The faults waiting for their calls."""
+
+    @property
+    def requests(self) -> Counter[str]:
+        """API requests served, by route."""
+
+
+async def admin_reply(app: MockState, scope: Scope, read_body: Callable[[], Awaitable[bytes]]) -> Reply:
     """Answer one control request.
 
     Args:
@@ -44,7 +59,7 @@ async def admin_reply(app: MockApp, scope: Scope, read_body: Callable[[], Awaita
     return json_reply({"error": f"no admin route {method} {scope['path']}"}, 404)
 
 
-async def _faults_reply(app: MockApp, method: str, read_body: Callable[[], Awaitable[bytes]]) -> Reply:
+async def _faults_reply(app: MockState, method: str, read_body: Callable[[], Awaitable[bytes]]) -> Reply:
     if method == "GET":
         return json_reply({"pending": app.faults.describe(), "kinds": KINDS})
     if method == "DELETE":

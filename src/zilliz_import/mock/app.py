@@ -1,37 +1,34 @@
-"""The mock's ASGI application: the import routes as the Milvus proxy answers them, faults and timeouts included."""
+"""The ASGI app both servers build on: the import routes' request loop, with jobs, faults, timeouts and admin."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import random
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from zilliz_import.mock.admin import ADMIN_PREFIX, admin_reply
-from zilliz_import.mock.asgi import BodyTooLarge, ClientGone, Receive, Scope, Send, header, read_body
+from zilliz_import.mock.asgi import BodyTooLarge, ClientGone, Exchange, Receive, Scope, Send, header, serve_lifespan
 from zilliz_import.mock.config import MockConfig
-from zilliz_import.mock.decoding import GO_INT
+from zilliz_import.mock.fault_replies import drop_connection, fault_reply, send_truncated
 from zilliz_import.mock.faults import Fault, FaultPlan
-from zilliz_import.mock.handlers import Handlers, backpressure_error
+from zilliz_import.mock.go_json import GO_INT
 from zilliz_import.mock.replies import (
     CODE_INVALID_PARAMETER,
-    CODE_PANIC,
-    CODE_RATE_LIMITED,
     CODE_TIMEOUT,
-    CODE_UNAUTHENTICATED,
     ApiError,
     Reply,
     failure,
     success,
     text_reply,
 )
-from zilliz_import.mock.store import JobStore, decimal_job_id
+from zilliz_import.mock.store import JobStore
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/v2/vectordb/jobs/import/"
-PANIC_TEXT = "runtime error: invalid memory address or nil pointer dereference"
-GATEWAY_PAGES = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 
 
 class RouteTable(Protocol):
@@ -40,10 +37,11 @@ class RouteTable(Protocol):
     routes: dict[str, Callable[[str, str, bytes], dict[str, Any]]]
 
 
-class MockApp:
-    """An ASGI app modelling the import-job routes of a Milvus proxy, with jobs, auth and faults."""
+class BaseApp(ABC):
+    """An ASGI app answering the routes under `/v2/vectordb/jobs/import/`, with jobs, faults and admin routes.
 
-    new_job_id = staticmethod(decimal_job_id)  # (rng, previous ID) -> the next job's ID
+    Subclasses say which routes they serve, how a caller authenticates and what job IDs look like.
+    """
 
     def __init__(self, config: MockConfig | None = None) -> None:
         self.config = config or MockConfig()
@@ -59,14 +57,27 @@ class MockApp:
         self.faults = FaultPlan()
         self.requests: Counter[str] = Counter()  # API requests by route, for benchmarks
 
+    @staticmethod
+    @abstractmethod
+    def new_job_id(rng: random.Random, previous: str | None) -> str:
+        """The next job's ID, drawn from `rng` after the `previous` one (None for the first)."""
+
+    @abstractmethod
     def route_table(self) -> RouteTable:
-        """The API routes this server answers (subclasses serve other servers' routes)."""
-        return Handlers(self.config, self.jobs)
+        """The API routes this server answers."""
+
+    @abstractmethod
+    def _authenticate(self, scope: Scope) -> str:
+        """The caller's user (or API key) from the request's credentials.
+
+        Raises:
+            ApiError: The credentials are missing or not valid.
+        """
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection (HTTP or lifespan)."""
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await serve_lifespan(receive, send)
         elif scope["type"] == "http":
             await self._http(scope, receive, send)
 
@@ -88,7 +99,7 @@ class MockApp:
     async def _api(self, route: str, exchange: Exchange, send: Send) -> None:
         fault = self.faults.take(route)
         if fault is not None and fault.kind == "drop":
-            await _drop_connection(send)
+            await drop_connection(send)
             return
         try:
             seconds = self._timeout(exchange.scope)
@@ -102,13 +113,13 @@ class MockApp:
         except ClientGone:
             return
         if fault is not None and fault.kind == "truncate":
-            await _send_truncated(reply, send)
+            await send_truncated(reply, send)
         else:
             await reply.send(send)
 
     async def _answer(self, route: str, fault: Fault | None, exchange: Exchange) -> Reply:
         if fault is not None:
-            early = await self._fault_reply(fault)
+            early = fault_reply(fault, self.config)
             if early is not None:
                 return early
         try:
@@ -126,25 +137,8 @@ class MockApp:
             reply.headers.append((b"connection", b"close"))
             return reply
 
-    async def _fault_reply(self, fault: Fault) -> Reply | None:
-        """The answer a fault replaces the real one with; None when the real answer follows."""
-        if fault.kind == "panic":
-            return self._failure(ApiError(CODE_PANIC, PANIC_TEXT, 500))
-        if fault.kind == "backpressure":
-            return self._failure(backpressure_error(self.config))
-        if fault.kind == "rate_limit":
-            return self._failure(ApiError(CODE_RATE_LIMITED, "rate limit exceeded[rate=1]"))
-        return await _gateway_fault_reply(fault)
-
     def _failure(self, error: ApiError) -> Reply:
         return failure(error, standard=self.config.standard_error_status)
-
-    def _authenticate(self, scope: Scope) -> str:
-        scheme, _, token = (header(scope, b"authorization") or "").partition(" ")
-        user = self.config.user_of(token.strip()) if scheme.lower() == "bearer" else None
-        if user is None:
-            raise ApiError(CODE_UNAUTHENTICATED, "user hasn't authenticated", 401)
-        return user
 
     def _timeout(self, scope: Scope) -> float:
         """Seconds allowed for this request: `Request-Timeout`, where 0 or less times out at once.
@@ -163,59 +157,3 @@ class MockApp:
                 f"invalid parameter[expected=integer seconds][actual={value}]: Request-Timeout parse failed",
             )
         return self.config.default_timeout
-
-
-class Exchange:
-    """One request's scope and body, remembering whether the body was read (it decides 408 or 500)."""
-
-    def __init__(self, scope: Scope, receive: Receive) -> None:
-        self.scope = scope
-        self._receive = receive
-        self.body_read = False
-
-    async def body(self, limit: int) -> bytes:
-        """The request body, bounded by `limit` bytes."""
-        body = await read_body(self.scope, self._receive, limit)
-        self.body_read = True
-        return body
-
-
-async def _gateway_fault_reply(fault: Fault) -> Reply | None:
-    """What a gateway in front of the server answers for a fault; None when the real answer follows."""
-    if fault.kind == "http_error":
-        page = GATEWAY_PAGES.get(fault.status, "Server Error")
-        html = f"<html><head><title>{fault.status} {page}</title></head><body>{page}</body></html>"
-        return Reply(fault.status, html.encode(), b"text/html")
-    elif fault.kind == "too_many_requests":
-        retry_after = [(b"retry-after", str(round(fault.seconds)).encode())]
-        return text_reply(429, "Too Many Requests", retry_after)
-    return None
-
-
-def _transport_of(send: Send) -> Any:
-    """Uvicorn's socket transport behind `send`, or None when served in-process."""
-    return getattr(getattr(send, "__self__", None), "transport", None)
-
-
-async def _drop_connection(send: Send) -> None:
-    transport = _transport_of(send)
-    if transport is None:
-        raise ConnectionAbortedError("the mock dropped the connection (fault 'drop')")
-    transport.abort()
-    await asyncio.sleep(0)  # let the server notice the closed socket before it tries to answer
-
-
-async def _send_truncated(reply: Reply, send: Send) -> None:
-    await send({"type": "http.response.start", "status": reply.status, "headers": reply.header_list()})
-    await send({"type": "http.response.body", "body": reply.body[: len(reply.body) // 2], "more_body": True})
-    await _drop_connection(send)
-
-
-async def _lifespan(receive: Receive, send: Send) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return

@@ -50,3 +50,29 @@ async def read_body(scope: Scope, receive: Receive, limit: int) -> bytes:
         chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
+
+
+class Exchange:
+    """One request's scope and body, remembering whether the body was read (it decides 408 or 500)."""
+
+    def __init__(self, scope: Scope, receive: Receive) -> None:
+        self.scope = scope
+        self._receive = receive
+        self.body_read = False
+
+    async def body(self, limit: int) -> bytes:
+        """The request body, bounded by `limit` bytes."""
+        body = await read_body(self.scope, self._receive, limit)
+        self.body_read = True
+        return body
+
+
+async def serve_lifespan(receive: Receive, send: Send) -> None:
+    """Answer the ASGI lifespan protocol: nothing to start or stop."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from zilliz_import.mock.app import MockApp
+from zilliz_import.mock.cluster import MockApp
 from zilliz_import.mock.config import MockConfig
 from zilliz_import.mock.server import MockServer
 

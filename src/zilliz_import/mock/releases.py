@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CODE_IMPORT_FAILED = 2100
-CODE_IMPORT_SYS_FAILED = 2101
+from zilliz_import.mock.replies import CODE_IMPORT_FAILED, CODE_IMPORT_SYS_FAILED, ApiError
+
+BACKPRESSURE = "The number of jobs has reached the limit, please try again later"
 
 
 @dataclass(frozen=True)
@@ -48,3 +49,10 @@ RELEASES = {
     "newest": Release("newest", True, True, CODE_IMPORT_SYS_FAILED, False, False, True, True),
 }
 DEFAULT_RELEASE = "newest"
+
+
+def backpressure_error(release: Release, limit: int) -> ApiError:
+    """The release's answer when `limit` jobs are unfinished (2100 on 2.5/2.6, 2101 on newest)."""
+    code = release.backpressure_code
+    suffix = "importing data failed" if code == CODE_IMPORT_FAILED else "importing data failed on server side"
+    return ApiError(code, f"{BACKPRESSURE}, limit={limit}: {suffix}")

@@ -9,8 +9,8 @@ from types import TracebackType
 
 import uvicorn
 
-from zilliz_import.mock.app import MockApp
 from zilliz_import.mock.asgi import ASGIApp
+from zilliz_import.mock.cluster import MockApp
 
 STARTUP_SECONDS = 10.0
 

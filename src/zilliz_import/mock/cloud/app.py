@@ -1,11 +1,11 @@
-"""The control plane's ASGI app: the cluster mock's plumbing (faults, timeouts, admin) with its own routes."""
+"""The control plane's ASGI app: the shared request loop (faults, timeouts, admin) with its own routes and keys."""
 
 from __future__ import annotations
 
 import random
 import string
 
-from zilliz_import.mock.app import MockApp, RouteTable
+from zilliz_import.mock.app import BaseApp, RouteTable
 from zilliz_import.mock.asgi import Scope, header
 from zilliz_import.mock.cloud.handlers import ControlPlaneHandlers
 from zilliz_import.mock.replies import ApiError
@@ -15,7 +15,7 @@ ID_ALPHABET = string.ascii_lowercase + string.digits
 ID_LENGTH = 21
 
 
-class ControlPlaneApp(MockApp):
+class ControlPlaneApp(BaseApp):
     """`api.cloud.zilliz.com` as the mock serves it: API keys only, `job-...` IDs, clusters by ID.
 
     An illegal key is answered HTTP 200 with code 21119: the reference pages show the envelope but

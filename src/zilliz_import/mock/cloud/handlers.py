@@ -13,7 +13,7 @@ from typing import Any
 
 from zilliz_import.mock.cloud.answers import list_record, progress_answer
 from zilliz_import.mock.config import MockConfig
-from zilliz_import.mock.decoding import decode_object, missing_error, string_field, string_lists
+from zilliz_import.mock.go_json import decode_object, missing_error, string_field, string_lists
 from zilliz_import.mock.replies import CODE_IMPORT_FAILED, CODE_INVALID_PARAMETER, ApiError
 from zilliz_import.mock.store import JobStore
 

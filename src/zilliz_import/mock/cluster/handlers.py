@@ -1,4 +1,4 @@
-"""The import routes' handlers: decoded body in, `data` out, or an ApiError, in the server's order of checks.
+"""The cluster's import routes: decoded body in, `data` out, or an ApiError, in the server's order of checks.
 
 Order per route (reference sheet, sections 1 and 4): the HTTP layer binds the body (1801, 1802), the
 proxy checks the privilege (403), then the task checks the request (100, 1100, 2100), then datacoord
@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from zilliz_import.mock.cluster.decoding import check_create, decode_create, decode_job_request, decode_list
 from zilliz_import.mock.config import MockConfig
-from zilliz_import.mock.decoding import check_create, decode_create, decode_job_request, decode_list
+from zilliz_import.mock.releases import backpressure_error
 from zilliz_import.mock.replies import CODE_IMPORT_FAILED, CODE_PERMISSION_DENIED, ApiError
 from zilliz_import.mock.store import Job, JobStore
 
-BACKPRESSURE = "The number of jobs has reached the limit, please try again later"
 COMMITTABLE = {"uncommitted"}
 COMMIT_NO_OPS = {"committing", "completed"}
 ABORTABLE = {"pending", "preimport", "import", "index", "uncommitted"}
 
 
 class Handlers:
-    """The routes of one mock: each takes (user, header database, body) and returns the answer's `data`."""
+    """The cluster endpoint's routes: each takes (user, header database, body) and returns the answer's `data`."""
 
     def __init__(self, config: MockConfig, jobs: JobStore) -> None:
         self.config = config
@@ -43,7 +43,7 @@ class Handlers:
         self._require_privilege(user, db)
         units = check_create(request, db_name=db, max_files=self.config.max_files)
         if self.jobs.unfinished() >= self.config.max_import_jobs:
-            raise backpressure_error(self.config)
+            raise backpressure_error(self.config.server, self.config.max_import_jobs)
         options = request.options if self.config.server.two_phase_commit else {}
         job_id = self.jobs.create(db_name=db, collection_name=request.collection_name, files=units, options=options)
         return {"jobId": job_id}
@@ -103,13 +103,6 @@ class Handlers:
                 f"PrivilegeImport: permission deny to {user} in the `{db}` database: privilege not permitted",
                 403,
             )
-
-
-def backpressure_error(config: MockConfig) -> ApiError:
-    """The release's answer when too many jobs are unfinished (2100 on 2.5/2.6, 2101 on newest)."""
-    code = config.server.backpressure_code
-    suffix = "importing data failed" if code == CODE_IMPORT_FAILED else "importing data failed on server side"
-    return ApiError(code, f"{BACKPRESSURE}, limit={config.max_import_jobs}: {suffix}")
 
 
 def _not_now(job: Job, action: str, phase: str) -> ApiError:

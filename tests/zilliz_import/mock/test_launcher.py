@@ -10,11 +10,9 @@ import ssl
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
-import trustme
 
 from zilliz_import.mock import DEFAULT_TOKEN, MockServer
 
@@ -116,18 +114,6 @@ def test_the_seed_pages_curl_example_gets_the_real_servers_answers(launched: str
     assert progress["code"] == 0 and progress["data"]["jobId"] == job_id  # type: ignore[index]
 
 
-@pytest.fixture
-def tls_files(tmp_path: Path) -> tuple[str, str, str]:
-    """(CA bundle, server chain, server key) of a throwaway CA, for 127.0.0.1."""
-    authority = trustme.CA()
-    leaf = authority.issue_cert("127.0.0.1", "localhost")
-    paths = tuple(str(tmp_path / name) for name in ("ca.pem", "chain.pem", "key.pem"))
-    authority.cert_pem.write_to_path(paths[0])
-    leaf.private_key_and_cert_chain_pem.write_to_path(paths[1])
-    leaf.private_key_pem.write_to_path(paths[2])
-    return paths  # type: ignore[return-value]
-
-
 def test_launcher_serves_https_with_a_given_certificate(tls_files: tuple[str, str, str]) -> None:
     ca, chain, key = tls_files
     process = subprocess.Popen([*LAUNCH, "--certfile", chain, "--keyfile", key], stdout=subprocess.PIPE, text=True)
@@ -156,19 +142,6 @@ def test_launcher_tls_mistakes_are_one_error_line(args: list[str], message: str)
     result = subprocess.run([*LAUNCH, *args], capture_output=True, text=True, timeout=30, check=False)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
-
-
-def test_facade_talks_to_the_https_mock_trusting_ssl_cert_file(
-    tls_files: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from zilliz_import import ImportJobs
-
-    ca, chain, key = tls_files
-    monkeypatch.setenv("SSL_CERT_FILE", ca)  # httpx reads it when the client is made
-    with MockServer(certfile=chain, keyfile=key) as server, ImportJobs(server.url, DEFAULT_TOKEN) as jobs:
-        assert server.url.startswith("https://")
-        job_id = jobs.create("quick_setup", ["a.parquet"]).job_id
-        assert jobs.get_progress(job_id).job_id == job_id
 
 
 def test_launcher_serves_the_control_plane() -> None:
