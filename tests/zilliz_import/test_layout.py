@@ -78,6 +78,20 @@ def test_following_reaches_no_plane_facade_or_generated_package(graph: Graph) ->
     assert {m: targets for m, targets in wrong.items() if targets} == {}
 
 
+@pytest.mark.parametrize(
+    ("package", "other"),
+    [
+        ("zilliz_import.mock.cluster", "zilliz_import.mock.cloud"),
+        ("zilliz_import.mock.cloud", "zilliz_import.mock.cluster"),
+    ],
+)
+def test_each_plane_of_the_mock_reaches_nothing_of_the_other(graph: Graph, package: str, other: str) -> None:
+    modules = [module for module in graph if under(module, (package,))]
+    assert modules
+    wrong = {m: sorted(t for t in reached(graph, m) if under(t, (other,))) for m in modules}
+    assert {m: targets for m, targets in wrong.items() if targets} == {}
+
+
 @pytest.mark.parametrize("package", ["zilliz_import.mock", "zilliz_import.contract"])
 def test_the_mock_and_the_contract_suite_reach_nothing_of_the_client(graph: Graph, package: str) -> None:
     modules = [module for module in graph if under(module, (package,))]

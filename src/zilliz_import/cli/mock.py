@@ -13,6 +13,6 @@ PASS_THROUGH = {"ignore_unknown_options": True, "allow_extra_args": True, "help_
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def mock(args: tuple[str, ...]) -> None:
     """Serve the mock import-jobs API until interrupted (`zilliz-import mock --help` lists its options)."""
-    from zilliz_import.mock.__main__ import main as serve_mock  # noqa: PLC0415 - only this command needs uvicorn
+    from zilliz_import.mock.launcher import main as serve_mock  # noqa: PLC0415 - only this command needs uvicorn
 
-    sys.exit(serve_mock(list(args)))
+    sys.exit(serve_mock(list(args), prog="zilliz-import mock"))

@@ -23,9 +23,9 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 DESCRIPTION = "`python -m zilliz_import.mock`: serve the mock in the foreground until interrupted."
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None, prog: str = "python -m zilliz_import.mock") -> argparse.Namespace:
     """Command-line options; argparse prints a one-line error and exits 2 on bad input."""
-    parser = argparse.ArgumentParser(prog="python -m zilliz_import.mock", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=19530, help="port; 0 picks a free one (default 19530)")
     parser.add_argument("--seed", type=int, default=0, help="decides every job's history (default 0)")
@@ -122,6 +122,6 @@ def _profile(config: MockConfig) -> str:
     return ", ".join(words)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point."""
-    return serve(parse_args(argv))
+def main(argv: list[str] | None = None, prog: str = "python -m zilliz_import.mock") -> int:
+    """Entry point; `prog` is the command name its usage lines show."""
+    return serve(parse_args(argv, prog))

@@ -31,6 +31,7 @@ def test_help_lists_every_option_of_the_mock_launcher(command: str) -> None:
     options = set(OPTION.findall(launcher.stdout))
     assert {"--control-plane", "--release", "--standard-error-status", "--max-files", "--port"} <= options
     assert set(OPTION.findall(through_cli.stdout)) == options
+    assert through_cli.stdout.startswith("usage: zilliz-import mock")
 
 
 def test_bad_options_are_the_launchers_usage_error(command: str) -> None:
