@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import httpx
-import pytest
 
 from tests.generated.cluster.server_bodies import job_progress
-from zilliz_import import ImportJobs, InvalidArgumentError
-from zilliz_import._core.checks import file_units
+from zilliz_import import ImportJobs
 from zilliz_import.mock import DEFAULT_TOKEN, MockServer
 
 
@@ -38,13 +36,3 @@ def test_jobs_are_found_by_id_alone_and_listed_across_databases(mock_server: Moc
         assert default.list(collection_name="quick_setup") == []  # the collection is resolved in `default`
         assert [r.job_id for r in default.list()] == [job_id]  # without one, every database's jobs
         assert default.get_progress(job_id).job_id == job_id
-
-
-@pytest.mark.parametrize("files", ["data/1.parquet", b"data/1.parquet", 5, None, [5], [["a", 5]], [b"ab"], []])
-def test_files_that_are_not_a_list_of_paths_are_refused_before_sending(files: object) -> None:
-    with pytest.raises(InvalidArgumentError, match="files must be"):
-        file_units(files)  # type: ignore[arg-type]
-
-
-def test_files_become_units() -> None:
-    assert file_units(["a.parquet", ("id.npy", "vec.npy")]) == [["a.parquet"], ["id.npy", "vec.npy"]]
