@@ -7,7 +7,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lock generate check-generated lint-spec lint format typecheck test \
-        contract contract-live mock run bench fuzz compat api-diff clean
+        contract contract-live mock run bench fuzz compat api-diff dist dist-check docs clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -48,6 +48,15 @@ typecheck: $(STAMP) ## mypy --strict on src/ and both generated clients
 test: lint-spec check-generated lint typecheck ## everything CI runs
 	$(BIN)/pytest -n auto
 
+dist: $(STAMP) ## wheels and sdists of zilliz-import and both generated clients into dist/, checked by twine
+	scripts/dist.sh
+
+dist-check: dist ## install dist/ into a fresh virtualenv outside the checkout; contract-test the mock on both planes
+	scripts/dist_check.sh $(PYTHON)
+
+docs: $(STAMP) ## build the documentation site into site/ (strict); installs requirements/docs.lock first
+	scripts/docs.sh
+
 contract: $(STAMP) ## the contract suite with many more examples and a JUnit report
 	scripts/contract.sh
 
@@ -69,5 +78,5 @@ compat: $(STAMP) ## the official Python SDK (pymilvus) against the mock, every r
 fuzz: $(STAMP) ## long fuzzing run of the facade
 	scripts/fuzz.sh
 
-clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis reports
+clean: ## remove the virtualenv, caches and build output
+	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis reports dist site

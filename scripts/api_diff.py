@@ -7,8 +7,10 @@ compares its spec at REF (default HEAD) with the working tree's, and its package
 under DIR (default its folder). At REF the package is looked for in the project's folder, else in
 whichever generated project held it then (before generated/cluster/ and generated/control_plane/,
 the projects were generated/ and generated-control-plane/). With --enforce, exits 1 when the Python
-API breaks without a major bump of that spec's info.version (unless ALLOW_BREAKING=1). Reads git only
-(`git show`, `git ls-tree`, `git archive`); writes nothing in the checkout.
+API breaks without a major bump of that spec's info.version (unless ALLOW_BREAKING=1), and, whatever
+the version and ALLOW_BREAKING, when the hand-written layer (src/) uses something the new package
+lacks (scripts/layer_uses.py; each use is listed as file:line: name, with or without --enforce).
+Reads git only (`git show`, `git ls-tree`, `git archive`); writes nothing in the checkout.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from api_diff_python import additions, breaking_changes, load_api
 from api_diff_report import FAIL, OK, Report, judge, render, way_on
 from api_diff_spec import spec_changes
 from generated_projects import PROJECTS, Project
+from layer_uses import lost_uses
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -163,7 +166,15 @@ def main(argv: list[str]) -> int:
         print(f"==> version {verdict.level}: {verdict.message}", file=sys.stdout if verdict.level == OK else sys.stderr)
     if verdict.level == FAIL and report.breaking:
         print(way_on(report), file=sys.stderr)
-    return 1 if args.enforce and verdict.level == FAIL else 0
+    lost = lost_uses(project.package, generated, ROOT / "src")
+    if lost:
+        print(f"==> the hand-written layer uses what {project.package} no longer has ({len(lost)}):", file=sys.stderr)
+        print("\n".join(f"  {use}" for use in lost), file=sys.stderr)
+        print(
+            "==> change src/ to do without them (or keep them in the spec); no version bump lets this through",
+            file=sys.stderr,
+        )
+    return 1 if args.enforce and (verdict.level == FAIL or lost) else 0
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@
 # in whole, so files a spec no longer produces cannot survive. Before the swap it reports, per project,
 # what changed for code that imports the client (spec and Python API against git HEAD) and refuses a
 # breaking change without a major bump of that spec's info.version (ALLOW_BREAKING=1 lets one
-# through); every project is then left as it was. With an argument (the drift check), writes each
-# project under that directory instead (DIR/generated/cluster, DIR/generated/control_plane), with no
-# report.
+# through); every project is then left as it was. The report also fails, whatever the version, when
+# the hand-written layer (src/) uses something the new client lacks, naming each use. After the swap
+# it writes zilliz-import's bounds on the clients (pyproject.toml: each spec's current major, by
+# scripts/client_bounds.py). With an argument (the drift check), writes each project under that
+# directory instead (DIR/generated/cluster, DIR/generated/control_plane), with no report and no bounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"   # the generator's ruff post hooks must be the pinned ruff
@@ -50,3 +52,7 @@ while IFS=$'\t' read -r name spec config folder package; do
   mkdir -p "$(dirname "$target/$folder")"
   mv "$work/$folder" "$target/$folder"
 done <"$work/projects"
+if [ $# -eq 0 ]; then
+  echo "==> writing the bounds on the generated clients into pyproject.toml"
+  python scripts/client_bounds.py
+fi

@@ -8,7 +8,7 @@ if [ ! -x "$tool/bin/uv" ]; then
   python3.11 -m venv "$tool"
   "$tool/bin/pip" install --quiet uv==0.13.8
 fi
-for name in dev bench; do
+for name in dev bench docs; do
   echo "==> locking requirements/$name.in"
   "$tool/bin/uv" pip compile --quiet --python-version 3.11 --generate-hashes \
     "requirements/$name.in" -o "requirements/$name.lock"

@@ -1,7 +1,8 @@
 """`make generate` and `make api-diff` in a throwaway git repository made from the project.
 
-The repository holds what the two targets read (Makefile, openapi/, scripts/, generated/) and shares
-this checkout's .venv; its first commit is the base every test starts from.
+The repository holds what the two targets read (Makefile, pyproject.toml, openapi/, scripts/,
+generated/, and src/, whose uses of the clients the report checks) and shares this checkout's .venv;
+its first commit is the base every test starts from.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ def git(repo: Path, *args: str) -> str:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository with one commit: the project's spec, scripts, Makefile and generated client."""
     repo = tmp_path_factory.mktemp("project")
-    for name in ("openapi", "scripts", "generated"):
+    for name in ("openapi", "scripts", "generated", "src"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
-    shutil.copy2(ROOT / "Makefile", repo / "Makefile")
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / name, repo / name)
     (repo / ".venv").symlink_to(ROOT / ".venv")
     git(repo, "init", "-q", "-b", "main")
     (repo / ".git" / "info" / "exclude").write_text(".venv\n__pycache__/\n")
@@ -142,6 +144,9 @@ def test_breaking_change_stops_generate_until_the_major_version_goes_up(
     assert bumped.returncode == 0, bumped.stdout + bumped.stderr
     assert f"info.version {BASE} -> {NEXT_MAJOR} (major)" in bumped.stdout
     assert f'version = "{NEXT_MAJOR}"' in (repo / "generated" / "cluster" / "pyproject.toml").read_text()
+    bound = f'"zilliz-import-client>={MAJOR + 1}.0,<{MAJOR + 2}"'
+    assert bound in (repo / "pyproject.toml").read_text(), "generate moves zilliz-import's bound to the new major"
+    assert changed_files(repo) >= {"pyproject.toml", "generated/cluster/pyproject.toml"}
 
 
 def test_allow_breaking_lets_a_breaking_change_through_and_the_drift_check_agrees(repo: Path) -> None:
@@ -259,3 +264,45 @@ def test_api_diff_refuses_to_guess_between_two_folders_holding_the_package(repo:
     assert report.returncode != 0
     assert "two-copies holds zilliz_import_client in several projects (copy, original)" in report.stderr
     assert "==> API report of control-plane: two-copies -> working tree" in report.stdout
+
+
+def remove_operation(operation: str, path: str) -> Callable[[Spec], None]:
+    """Drops an operation from the cluster's spec: its path and the links that follow a new job to it."""
+
+    def change(spec: Spec) -> None:
+        del spec["paths"][path]
+        links = spec["paths"]["/v2/vectordb/jobs/import/create"]["post"]["responses"]["200"]["links"]
+        for name in [name for name, link in links.items() if link["operationId"] == operation]:
+            del links[name]
+        spec["info"]["version"] = NEXT_MAJOR
+
+    return change
+
+
+def test_removing_an_operation_the_layer_uses_fails_generate_naming_each_use_even_when_allowed(repo: Path) -> None:
+    edit_spec(repo, remove_operation("describeImportJob", "/v2/vectordb/jobs/import/describe"))
+    refused = make(repo, "generate", ALLOW_BREAKING="1")
+    assert refused.returncode != 0, "a major bump and ALLOW_BREAKING=1 do not let a broken layer through"
+    assert "`zilliz_import_client.api.import_jobs.describe_import_job`: *Public object was removed*" in refused.stdout
+    assert "==> the hand-written layer uses what zilliz_import_client no longer has (2):" in refused.stderr
+    source = (repo / "src/zilliz_import/planes/cluster.py").read_text().splitlines()
+    uses = [line.strip() for line in refused.stderr.splitlines() if line.startswith("  src/")]
+    assert len(uses) == 2
+    for use in uses:
+        file, line, name = use.split(":", 2)
+        assert (file, name.strip()) == (
+            "src/zilliz_import/planes/cluster.py",
+            "zilliz_import_client.api.import_jobs.describe_import_job",
+        )
+        assert "describe_import_job" in source[int(line) - 1]
+    assert "every generated project left as it was" in refused.stderr
+    assert changed_files(repo) == {"openapi/openapi.yaml"}
+
+
+def test_removing_an_operation_the_layer_does_not_use_passes_with_a_major_bump(repo: Path) -> None:
+    # control: the cluster facades follow jobs with `describe`, never with `get_progress`
+    edit_spec(repo, remove_operation("getImportJobProgress", "/v2/vectordb/jobs/import/get_progress"))
+    bumped = make(repo, "generate")
+    assert bumped.returncode == 0, bumped.stdout + bumped.stderr
+    assert "zilliz_import_client.api.import_jobs.get_import_job_progress`: *Public object was removed*" in bumped.stdout
+    assert "hand-written layer" not in bumped.stderr

@@ -17,6 +17,7 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("checkout")
     for name in ("openapi", "scripts", "generated"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".pdm-build"))
+    shutil.copy2(ROOT / "pyproject.toml", copy / "pyproject.toml")
     (copy / ".venv").symlink_to(ROOT / ".venv")
     return copy
 
@@ -84,3 +85,26 @@ def test_added_and_removed_files_fail(checkout: Path) -> None:
         assert check(checkout).returncode == 1
     finally:
         victim.write_bytes(saved)
+
+
+@pytest.mark.parametrize(
+    ("written", "stale"),
+    [
+        ('"zilliz-import-client>=2.0,<3"', '"zilliz-import-client"'),
+        ('"zilliz-cloud-import-client>=1.0,<2"', '"zilliz-cloud-import-client>=1.0,<3"'),
+    ],
+    ids=["bound-removed", "bound-widened"],
+)
+def test_a_bound_on_a_generated_client_edited_by_hand_fails(checkout: Path, written: str, stale: str) -> None:
+    pyproject = checkout / "pyproject.toml"
+    original = pyproject.read_text()
+    assert written in original, "make generate writes each client's bound from its spec's info.version"
+    pyproject.write_text(original.replace(written, stale))
+    try:
+        result = check(checkout)
+    finally:
+        pyproject.write_text(original)
+    assert result.returncode == 1
+    name = stale.strip('"')
+    assert f"==> pyproject.toml requires {name} where the spec gives {written.strip(chr(34))}" in result.stderr
+    assert "out of date" not in result.stderr, "the generated folders themselves are fine"

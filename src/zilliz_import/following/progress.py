@@ -16,7 +16,8 @@ from typing_extensions import TypeVar
 COMPLETED, FAILED = "Completed", "Failed"
 AWAITING_COMMIT = "Uncommitted"  # two-phase: nothing moves until a commit or an abort
 IMPORTING = "Importing"
-TERMINAL_STATES = frozenset({COMPLETED, FAILED})  # no change after
+TERMINAL_STATES = frozenset({COMPLETED, FAILED})
+"""The states a job never leaves: `Completed` and `Failed`."""
 DEFAULT_STALL_AFTER = 120.0
 
 
