@@ -25,6 +25,7 @@ from zilliz_import import (
     UnexpectedResponseError,
 )
 from zilliz_import._core.classify import from_envelope
+from zilliz_import.errors import WrongServerError
 from zilliz_import.mock import READ_ONLY_TOKEN, Fault, MockApp, MockServer
 
 NO_RETRY = RetryPolicy.disabled()
@@ -228,3 +229,26 @@ def test_waits_without_time_are_the_packages_invalid_argument(
     for wait in waits:
         with pytest.raises(InvalidArgumentError, match="timeout must be positive"):
             wait()
+
+
+def test_a_control_plane_given_to_the_cluster_facade_is_a_wrong_server(cloud_server: MockServer) -> None:
+    with ImportJobs(cloud_server.url, "mock-api-key", retry=NO_RETRY) as jobs:
+        for call in (jobs.list, lambda: jobs.get_progress("1"), lambda: jobs.create("c", ["a.parquet"])):
+            with pytest.raises(WrongServerError, match="looks like a Zilliz Cloud control-plane endpoint"):
+                call()
+
+
+def test_a_cluster_given_to_the_control_plane_facade_is_a_wrong_server(mock_server: MockServer) -> None:
+    with CloudImportJobs(mock_server.url, "mock-api-key", cluster_id="in01-mock", retry=NO_RETRY) as jobs:
+        for call in (lambda: list(jobs.list()), lambda: jobs.get_progress("job-abc")):
+            with pytest.raises(WrongServerError, match="looks like a cluster endpoint") as caught:
+                call()
+            assert isinstance(caught.value, UnexpectedResponseError) and caught.value.body
+
+
+def test_the_https_guess_is_said_when_the_server_speaks_plain_http(mock_server: MockServer) -> None:
+    bare = mock_server.url.removeprefix("http://")
+    with ImportJobs(bare, "root:Milvus") as jobs, pytest.raises(TransportError) as caught:
+        jobs.list()
+    expected = f"https:// was assumed for {bare} and the server does not speak TLS; for plain http pass http://{bare}"
+    assert str(caught.value) == f"list: {expected}" and not caught.value.retriable
