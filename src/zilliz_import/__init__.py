@@ -9,6 +9,8 @@ plane as one descriptor), `following` (decisions without I/O and the one loop), 
 facades), `cli`; `mock` and `contract` stand apart and import nothing of the client.
 """
 
+import logging
+
 from zilliz_import._core.retry import RetryPolicy
 from zilliz_import.errors import (
     ApiError,
@@ -35,6 +37,9 @@ from zilliz_import.planes.cluster_options import CreateOptions
 from zilliz_import.planes.sources import ObjectStorage, Volume
 from zilliz_import.resources.cloud_import_jobs import AsyncCloudImportJobs, CloudImportJobs
 from zilliz_import.resources.import_jobs import AsyncImportJobs, ImportJobs
+
+# A library keeps quiet unless its application configures logging (the logging HOWTO's advice to libraries).
+logging.getLogger("zilliz_import").addHandler(logging.NullHandler())
 
 __all__ = [
     "TERMINAL_STATES",

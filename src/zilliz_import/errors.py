@@ -40,12 +40,9 @@ class ApiError(ZillizImportError):
         self.message = message
 
     def __str__(self) -> str:
-        parts = [f"{self.operation}:"]
-        if self.status is not None:
-            parts.append(f"HTTP {self.status}")
-        if self.code is not None:
-            parts.append(f"code {self.code}")
-        return " ".join(parts) + f": {self.message}"
+        where = [f"HTTP {self.status}"] if self.status is not None else []
+        where += [f"code {self.code}"] if self.code is not None else []
+        return f"{self.operation}: {' '.join(where)}: {self.message}" if where else f"{self.operation}: {self.message}"
 
 
 class AuthenticationError(ApiError):
@@ -100,6 +97,13 @@ class UnexpectedResponseError(ApiError):
     def __init__(self, message: str, *, body: bytes, **where: Any) -> None:
         super().__init__(message, **where)
         self.body = body
+
+
+class WrongServerError(UnexpectedResponseError):
+    """The endpoint answers as the other kind of server: a cluster given to the control plane's client, or the reverse.
+
+    Its message names the client (and the `zilliz-import` command) that fits the endpoint.
+    """
 
 
 class TransportError(ApiError):

@@ -11,6 +11,7 @@ from zilliz_import import (
     AsyncImportJobs,
     AuthenticationError,
     ClientTimeoutError,
+    CloudImportJobs,
     ImportJobs,
     InvalidArgumentError,
     InvalidRequestError,
@@ -24,6 +25,7 @@ from zilliz_import import (
     UnexpectedResponseError,
 )
 from zilliz_import._core.classify import from_envelope
+from zilliz_import.errors import WrongServerError
 from zilliz_import.mock import READ_ONLY_TOKEN, Fault, MockApp, MockServer
 
 NO_RETRY = RetryPolicy.disabled()
@@ -49,7 +51,7 @@ def test_read_only_user_creating_is_permission_denied(mock_server: MockServer) -
 def test_unknown_job_is_job_not_found(jobs: ImportJobs) -> None:
     with pytest.raises(JobNotFoundError) as caught:
         jobs.get_progress(42)
-    assert (caught.value.status, caught.value.code, caught.value.operation) == (200, 2100, "describe")
+    assert (caught.value.status, caught.value.code, caught.value.operation) == (200, 2100, "get_progress")
 
 
 @pytest.mark.parametrize(("collection", "files", "code"), [("1bad", ["a"], 100), ("c", ["a"] * 1025, 2100)])
@@ -61,10 +63,33 @@ def test_server_side_refusals_are_invalid_request(
     assert caught.value.code == code
 
 
-@pytest.mark.parametrize("job_id", ["abc", "-1", "1.5", "", True, -3, 2**63, "99999999999999999999"])
+@pytest.mark.parametrize("job_id", ["abc", "-1", "1.5", "", True, -3])
 def test_bad_job_ids_are_refused_before_sending(jobs: ImportJobs, job_id: object) -> None:
     with pytest.raises(InvalidArgumentError, match="job id must be a decimal integer"):
         jobs.get_progress(job_id)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("job_id", [2**63, "9223372036854775808", "99999999999999999999", "9" * 5000])
+def test_job_ids_beyond_int64_are_out_of_range(jobs: ImportJobs, job_id: object) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"is out of range: job IDs are int64, at most 9223372036854775807"):
+        jobs.get_progress(job_id)  # type: ignore[arg-type]
+
+
+def test_the_largest_int64_job_id_is_sent(jobs: ImportJobs) -> None:
+    """Control: the bound is the int64 maximum itself, not one below."""
+    with pytest.raises(JobNotFoundError):
+        jobs.get_progress(str(2**63 - 1))
+
+
+def test_errors_of_get_progress_name_the_method_called(jobs: ImportJobs) -> None:
+    with pytest.raises(JobNotFoundError) as caught:
+        jobs.get_progress("42")
+    assert caught.value.operation == "get_progress" and str(caught.value).startswith("get_progress: HTTP 200 code 2100")
+
+
+def test_an_error_without_status_or_code_has_one_colon() -> None:
+    error = TransportError("ConnectError: refused", operation="get_progress", may_have_reached_server=False)
+    assert str(error) == "get_progress: ConnectError: refused"
 
 
 @pytest.mark.parametrize("files", [[], [[]], [""], [["a", ""]]])
@@ -189,3 +214,41 @@ def test_job_not_found_under_either_import_code(code: int) -> None:
     assert isinstance(error, JobNotFoundError) and not error.retriable
     other = from_envelope("get_progress", 200, 2101, "no vchannels: importing data failed on server side")
     assert type(other) is ServerError
+
+
+@pytest.mark.parametrize("timeout", [0, -1.0])
+def test_waits_without_time_are_the_packages_invalid_argument(
+    jobs: ImportJobs, cloud_jobs: CloudImportJobs, timeout: float
+) -> None:
+    waits = [
+        lambda: jobs.wait("1", timeout=timeout),
+        lambda: jobs.wait_many(["1"], timeout=timeout),
+        lambda: cloud_jobs.wait("job-abc", timeout=timeout),
+        lambda: cloud_jobs.wait_many(["job-abc"], timeout=timeout),
+    ]
+    for wait in waits:
+        with pytest.raises(InvalidArgumentError, match="timeout must be positive"):
+            wait()
+
+
+def test_a_control_plane_given_to_the_cluster_facade_is_a_wrong_server(cloud_server: MockServer) -> None:
+    with ImportJobs(cloud_server.url, "mock-api-key", retry=NO_RETRY) as jobs:
+        for call in (jobs.list, lambda: jobs.get_progress("1"), lambda: jobs.create("c", ["a.parquet"])):
+            with pytest.raises(WrongServerError, match="looks like a Zilliz Cloud control-plane endpoint"):
+                call()
+
+
+def test_a_cluster_given_to_the_control_plane_facade_is_a_wrong_server(mock_server: MockServer) -> None:
+    with CloudImportJobs(mock_server.url, "mock-api-key", cluster_id="in01-mock", retry=NO_RETRY) as jobs:
+        for call in (lambda: list(jobs.list()), lambda: jobs.get_progress("job-abc")):
+            with pytest.raises(WrongServerError, match="looks like a cluster endpoint") as caught:
+                call()
+            assert isinstance(caught.value, UnexpectedResponseError) and caught.value.body
+
+
+def test_the_https_guess_is_said_when_the_server_speaks_plain_http(mock_server: MockServer) -> None:
+    bare = mock_server.url.removeprefix("http://")
+    with ImportJobs(bare, "root:Milvus") as jobs, pytest.raises(TransportError) as caught:
+        jobs.list()
+    expected = f"https:// was assumed for {bare} and the server does not speak TLS; for plain http pass http://{bare}"
+    assert str(caught.value) == f"list: {expected}" and not caught.value.retriable

@@ -95,7 +95,14 @@ def test_each_plane_of_the_mock_reaches_nothing_of_the_other(graph: Graph, packa
 @pytest.mark.parametrize("package", ["zilliz_import.mock", "zilliz_import.contract"])
 def test_the_mock_and_the_contract_suite_reach_nothing_of_the_client(graph: Graph, package: str) -> None:
     modules = [module for module in graph if under(module, (package,))]
-    allowed = ("zilliz_import._core.environment", "zilliz_import._core.settings", "zilliz_import._core.retry")
+    # _core.servers tells which plane answered and whether it refused the token: `contract` asks it before a run,
+    # so that it says the same of a wrong endpoint as the client does; it holds no description of the API.
+    allowed = (
+        "zilliz_import._core.environment",
+        "zilliz_import._core.settings",
+        "zilliz_import._core.retry",
+        "zilliz_import._core.servers",
+    )
     wrong = {m: sorted(t for t in reached(graph, m) if under(t, CLIENT) and t not in allowed) for m in modules}
     assert {m: targets for m, targets in wrong.items() if targets} == {}
 

@@ -16,8 +16,11 @@ import httpx
 
 from zilliz_import._core.classify import error_class, excerpt, from_envelope
 from zilliz_import._core.plane import Plane
-from zilliz_import.errors import ApiError, ClientTimeoutError, TransportError, UnexpectedResponseError
+from zilliz_import._core.servers import answered_by, use_instead
+from zilliz_import._core.settings import guess_hint, tls_failed
+from zilliz_import.errors import ApiError, ClientTimeoutError, TransportError, UnexpectedResponseError, WrongServerError
 
+FOREIGN_EXCERPT = 80  # enough to recognise the answer; the error's `body` keeps it all
 PARSE_FAILURES = (ValueError, KeyError, TypeError, AttributeError, RecursionError)
 last_response: ContextVar[httpx.Response | None] = ContextVar("zilliz_import_last_response", default=None)
 
@@ -59,12 +62,30 @@ async def remember_async(response: httpx.Response) -> None:
     last_response.set(response)
 
 
-def transport_error(operation: str, error: Exception, redact: Callable[[str], str]) -> ApiError:
-    """The typed error for an exception raised while sending or receiving (secrets redacted from its text)."""
+def transport_error(operation: str, error: Exception, redact: Callable[[str], str], assumed_for: str = "") -> ApiError:
+    """The typed error for an exception raised while sending or receiving (secrets redacted from its text).
+
+    `assumed_for` is the endpoint as given when it named no scheme: the message then says that
+    https:// was assumed, and how to ask for plain http.
+    """
     connect = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout)
     kind = ClientTimeoutError if isinstance(error, httpx.TimeoutException) else TransportError
-    detail = redact(str(error)) or type(error).__name__
-    return kind(f"{type(error).__name__}: {detail}", operation=operation, may_have_reached_server=not connect)
+    detail = f"{type(error).__name__}: {redact(str(error)) or type(error).__name__}"
+    message = guess_hint(assumed_for, detail) if assumed_for and connect else detail
+    failure = kind(message, operation=operation, may_have_reached_server=not connect)
+    failure.retriable = not tls_failed(detail)  # a TLS mismatch stays one: trying again cannot help
+    return failure
+
+
+def wrong_server(
+    operation: str, status: int, content: bytes, redact: Callable[[str], str], plane: Plane
+) -> WrongServerError | None:
+    """The error for an answer that shows it comes from the other plane, or None."""
+    other = answered_by(status, content)
+    if other is None or other == plane.name:
+        return None
+    why = f"{use_instead(other)}; it answered: {redact(excerpt(content[:FOREIGN_EXCERPT]))}"
+    return WrongServerError(why, body=content, operation=operation, status=status)
 
 
 def unexpected(
@@ -90,6 +111,9 @@ def interpret(operation: str, detailed: Answer, redact: Callable[[str], str], pl
     """
     parsed, status = detailed.parsed, int(detailed.status_code)
     if isinstance(parsed, plane.envelope):
+        foreign = wrong_server(operation, status, detailed.content, redact, plane)
+        if foreign is not None:
+            raise foreign
         wrong = plane.problems(parsed)
         if wrong:
             raise refused(operation, detailed, redact, plane, "; ".join(wrong))
@@ -99,7 +123,9 @@ def interpret(operation: str, detailed: Answer, redact: Callable[[str], str], pl
     if parsed is not None and hasattr(parsed, "data"):
         wrong = plane.problems(parsed.data)
         if wrong:
-            raise unexpected(operation, detail="; ".join(wrong), redact=redact)
+            raise wrong_server(operation, status, detailed.content, redact, plane) or unexpected(
+                operation, detail="; ".join(wrong), redact=redact
+            )
         return parsed.data
     raise refused(operation, detailed, redact, plane)
 
@@ -115,6 +141,9 @@ def refused(operation: str, answer: RawAnswer, redact: Callable[[str], str], pla
         why: What the parser found wrong, for an `UnexpectedResponseError`.
     """
     status, content = int(answer.status_code), answer.content
+    foreign = wrong_server(operation, status, content, redact, plane)
+    if foreign is not None:
+        return foreign
     retry_after = retry_after_seconds(answer.headers.get("retry-after"))
     envelope = _loose_envelope(content)
     if envelope is not None:
@@ -129,6 +158,11 @@ def refused(operation: str, answer: RawAnswer, redact: Callable[[str], str], pla
 def unreadable(operation: str, error: Exception, redact: Callable[[str], str], plane: Plane) -> ApiError:
     """The typed error when the generated parser raised: an error status still decides (a 5xx HTML page)."""
     response = last_response.get()
+    foreign = (
+        None if response is None else wrong_server(operation, response.status_code, response.content, redact, plane)
+    )
+    if foreign is not None:
+        return foreign
     if response is None or error_class(response.status_code, None, "") is None:
         return unexpected(operation, error, redact=redact)
     return refused(operation, response, redact, plane, type(error).__name__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,9 @@ from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception
 from tenacity import stop_after_attempt as stop_after_attempts
 
 from zilliz_import.errors import ApiError, RateLimitedError, TransportError
+
+# Silent unless the application asks (the package logger has a NullHandler); the CLI shows these lines.
+log = logging.getLogger("zilliz_import.retry")
 
 
 @dataclass(frozen=True)
@@ -82,24 +86,36 @@ def first_retry_delay(policy: RetryPolicy, error: BaseException, *, idempotent: 
     return None if spent + delay >= policy.total_seconds else delay
 
 
-def _settings(policy: RetryPolicy, idempotent: bool, spent: float) -> dict[str, Any]:
+def note_retry(operation: str, error: BaseException | None, delay: float, attempt: int, policy: RetryPolicy) -> None:
+    """Log one retry at INFO: which call failed, how, and when the next attempt comes (`brief` leaves out how)."""
+    brief = f"{operation} failed, trying again in {delay:.1f}s (attempt {attempt + 1} of {policy.max_attempts})"
+    log.info("%s: %s", brief, error, extra={"brief": brief, "retry": attempt + 1})
+
+
+def _settings(policy: RetryPolicy, idempotent: bool, spent: float, operation: str) -> dict[str, Any]:
     def wait(state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         return policy.delay(state.attempt_number + 1, error)  # tenacity's first attempt is the call's second
 
+    def before_sleep(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome else None
+        delay = state.next_action.sleep if state.next_action else 0.0
+        note_retry(operation, error, delay, state.attempt_number + 1, policy)
+
     return {
         "stop": stop_any(stop_after_attempts(policy.max_attempts - 1), stop_before_delay(policy.total_seconds - spent)),
         "wait": wait,
+        "before_sleep": before_sleep,
         "retry": retry_if_exception(lambda error: is_retriable(error, idempotent=idempotent)),
         "reraise": True,
     }
 
 
-def retrying(policy: RetryPolicy, *, idempotent: bool, spent: float) -> Retrying:
+def retrying(policy: RetryPolicy, *, idempotent: bool, spent: float, operation: str = "") -> Retrying:
     """A tenacity controller for the attempts after the first, which took `spent` seconds with its wait."""
-    return Retrying(**_settings(policy, idempotent, spent))
+    return Retrying(**_settings(policy, idempotent, spent, operation))
 
 
-def async_retrying(policy: RetryPolicy, *, idempotent: bool, spent: float) -> AsyncRetrying:
+def async_retrying(policy: RetryPolicy, *, idempotent: bool, spent: float, operation: str = "") -> AsyncRetrying:
     """The same controller for asynchronous calls."""
-    return AsyncRetrying(**_settings(policy, idempotent, spent))
+    return AsyncRetrying(**_settings(policy, idempotent, spent, operation))

@@ -14,6 +14,10 @@ from zilliz_import.errors import ConfigurationError
 DEFAULT_TIMEOUT = 30.0
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 MIN_REDACTED = 4
+INSECURE_OPTION = "allow_insecure_http=True"
+# How httpx words a TLS handshake with a server that answers in plain http (OpenSSL's reasons), and any TLS failure.
+PLAIN_HTTP_SIGNS = ("WRONG_VERSION_NUMBER", "record layer failure", "packet length too long")
+TLS_SIGNS = ("[SSL", "SSLError", *PLAIN_HTTP_SIGNS)
 HOST = re.compile(r"[A-Za-z0-9._-]+|[0-9A-Fa-f:.]+")  # a DNS name, IPv4 or (unbracketed) IPv6
 
 
@@ -61,12 +65,31 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def check_endpoint(endpoint: str, *, allow_insecure_http: bool) -> str:
+def assumed_https(endpoint: object) -> str:
+    """The endpoint as given when it names no scheme (https:// is then assumed), else ""."""
+    text = endpoint.strip() if isinstance(endpoint, str) else ""
+    return text.rstrip("/") if text and "://" not in text and ":/" not in text else ""
+
+
+def tls_failed(detail: str) -> bool:
+    """Whether a connection failure's text is a failed TLS handshake (plain http, or a certificate refused)."""
+    return any(sign in detail for sign in TLS_SIGNS)
+
+
+def guess_hint(given: str, detail: str) -> str:
+    """One line for a connection that failed after https:// was assumed for `given`, with the other spelling."""
+    plain = any(sign in detail for sign in PLAIN_HTTP_SIGNS)
+    what = " and the server does not speak TLS" if plain else f" ({detail})"
+    return f"https:// was assumed for {given}{what}; for plain http pass http://{given}"
+
+
+def check_endpoint(endpoint: str, *, allow_insecure_http: bool, insecure_option: str = INSECURE_OPTION) -> str:
     """The endpoint as a base URL without a trailing slash.
 
     Args:
         endpoint: `https://host[:port]`; a bare `host[:port]` gets `https://`.
         allow_insecure_http: Allow `http://` to a host other than loopback (the token would travel in clear).
+        insecure_option: How the caller's user allows it, for the message (the CLI names its flag).
 
     Raises:
         ConfigurationError: The endpoint is malformed, or plain http to a remote host was not allowed.
@@ -98,7 +121,7 @@ def check_endpoint(endpoint: str, *, allow_insecure_http: bool) -> str:
     if parts.scheme == "http" and not is_loopback(parts.hostname or "") and not allow_insecure_http:
         raise ConfigurationError(
             f"refusing to send the token in clear text to {parts.hostname}: use https:// "
-            "(or allow_insecure_http=True / --allow-insecure-http if you really mean it)"
+            f"(or {insecure_option} if you really mean it)"
         )
     return text
 
@@ -113,6 +136,7 @@ class ClientSettings:
         db_name: Database for every call (`DB-Name`); the server's default when None.
         timeout: Seconds a single HTTP exchange may take; the server is asked to give up a bit earlier.
         retry: How transient failures are retried.
+        assumed_https_for: The endpoint as given when https:// was assumed for it (no scheme), else "".
     """
 
     endpoint: str
@@ -120,6 +144,7 @@ class ClientSettings:
     db_name: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    assumed_https_for: str = ""
 
     @classmethod
     def build(
@@ -144,7 +169,8 @@ class ClientSettings:
         if not timeout > 0:
             raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
         url = check_endpoint(endpoint, allow_insecure_http=allow_insecure_http)
-        return cls(url, Secret(token.strip()), db_name or None, float(timeout), retry or RetryPolicy())
+        given = assumed_https(endpoint)
+        return cls(url, Secret(token.strip()), db_name or None, float(timeout), retry or RetryPolicy(), given)
 
     def server_timeout(self) -> int:
         """Whole seconds for `Request-Timeout`: less than ours, so the server's 408 arrives before we give up."""

@@ -17,7 +17,7 @@ import httpx
 from zilliz_import._core.answers import PARSE_FAILURES, interpret, remember_async, transport_error, unreadable
 from zilliz_import._core.base_client import BaseClient
 from zilliz_import._core.plane import Call
-from zilliz_import._core.retry import async_retrying, first_retry_delay, retrying
+from zilliz_import._core.retry import async_retrying, first_retry_delay, note_retry, retrying
 from zilliz_import.errors import ApiError
 
 log = logging.getLogger("zilliz_import")
@@ -45,8 +45,11 @@ class SyncTransport(BaseClient):
             delay = first_retry_delay(policy, error, idempotent=call.idempotent, spent=time.monotonic() - started)
             if delay is None:
                 raise
+            note_retry(call.name, error, delay, 1, policy)
         time.sleep(delay)
-        for attempt in retrying(policy, idempotent=call.idempotent, spent=time.monotonic() - started):
+        for attempt in retrying(
+            policy, idempotent=call.idempotent, spent=time.monotonic() - started, operation=call.name
+        ):
             with attempt:
                 return self._once(call)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
@@ -56,7 +59,7 @@ class SyncTransport(BaseClient):
         try:
             detailed = call.module.sync_detailed(client=self._generated, **call.kwargs)
         except TRANSPORT_FAILURES as error:
-            raise transport_error(call.name, error, self._redact) from None
+            raise transport_error(call.name, error, self._redact, self.settings.assumed_https_for) from None
         except PARSE_FAILURES as error:
             raise unreadable(call.name, error, self._redact, self._plane) from None
         return interpret(call.name, detailed, self._redact, self._plane)
@@ -87,8 +90,11 @@ class AsyncTransport(BaseClient):
             delay = first_retry_delay(policy, error, idempotent=call.idempotent, spent=time.monotonic() - started)
             if delay is None:
                 raise
+            note_retry(call.name, error, delay, 1, policy)
         await asyncio.sleep(delay)
-        async for attempt in async_retrying(policy, idempotent=call.idempotent, spent=time.monotonic() - started):
+        async for attempt in async_retrying(
+            policy, idempotent=call.idempotent, spent=time.monotonic() - started, operation=call.name
+        ):
             with attempt:
                 return await self._once(call)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
@@ -98,7 +104,7 @@ class AsyncTransport(BaseClient):
         try:
             detailed = await call.module.asyncio_detailed(client=self._generated, **call.kwargs)
         except TRANSPORT_FAILURES as error:
-            raise transport_error(call.name, error, self._redact) from None
+            raise transport_error(call.name, error, self._redact, self.settings.assumed_https_for) from None
         except PARSE_FAILURES as error:
             raise unreadable(call.name, error, self._redact, self._plane) from None
         return interpret(call.name, detailed, self._redact, self._plane)

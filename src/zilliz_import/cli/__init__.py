@@ -1,7 +1,6 @@
 """The `zilliz-import` command: a cluster's commands, `cloud` for the control plane, `contract`, `mock`.
 
-Exit codes: 0 success; 1 a job failed or the server refused; 2 bad input; 3 a watch timed out;
-4 a watch ended with jobs waiting at `Uncommitted` for a commit or an abort (none failed).
+Every command exits with a code of the one table in `zilliz_import.exit_codes`, which `--help` shows.
 """
 
 from __future__ import annotations
@@ -10,16 +9,19 @@ import click
 
 from zilliz_import.cli.cloud import cloud
 from zilliz_import.cli.cluster import cli, seconds_or_duration
+from zilliz_import.cli.failures import hint_for, status_of
+from zilliz_import.cli.logs import stop_showing_log
 from zilliz_import.cli.mock import mock
-from zilliz_import.cli.output import EXIT_FAILED, EXIT_USAGE, fail
+from zilliz_import.cli.output import EXIT_USAGE, fail
 from zilliz_import.contract.command import contract
-from zilliz_import.errors import ApiError, ConfigurationError, InvalidArgumentError, ZillizImportError
+from zilliz_import.errors import ZillizImportError
 
 cli.add_command(mock)
 cli.add_command(contract)
 cli.add_command(cloud)
 
 __all__ = ["cli", "main", "seconds_or_duration"]
+INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,9 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as error:
         fail(error.format_message().replace("\n", " "), EXIT_USAGE)
     except click.Abort:
-        fail("aborted", 130)
-    except (ConfigurationError, InvalidArgumentError) as error:
-        fail(str(error), EXIT_USAGE)
-    except (ApiError, ZillizImportError) as error:
-        fail(str(error), EXIT_FAILED)
+        fail("aborted", INTERRUPTED)
+    except ZillizImportError as error:
+        fail(str(error), status_of(error), hint_for(error))
+    finally:
+        stop_showing_log()
     return 0

@@ -6,6 +6,7 @@ A plane's command passes what differs (its facade, its job-ID rule, its follow o
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar
 
@@ -18,12 +19,19 @@ from zilliz_import.errors import InvalidArgumentError, WaitManyTimeoutError
 
 JobIdRule = Callable[[Any], str]
 F = TypeVar("F", bound=Callable[..., Any])
+# Commands taking job IDs let click pass what looks like an option through, so that `progress -5` is a
+# job ID that `checked_ids` refuses as one (a negative number), not an unknown option `-5`.
+JOB_ID_ARGS = {"ignore_unknown_options": True}
+NEGATIVE = re.compile(r"-[0-9]+")
 
 
 def transport_options(secret: str) -> Callable[[F], F]:
-    """The options of every plane's group that concern the connection: `--timeout`, `--allow-insecure-http`."""
+    """The options of every plane's group that concern the connection and output: `--timeout`, `-v`, ..."""
 
     def decorate(group: F) -> F:
+        group = click.option(
+            "-v", "--verbose", count=True, help="Show details of retries and of every request on stderr."
+        )(group)
         group = click.option(
             "--allow-insecure-http", is_flag=True, help=f"Allow sending the {secret} over http:// to a remote host."
         )(group)
@@ -39,6 +47,9 @@ def checked_ids(rule: JobIdRule) -> Callable[[click.Context, click.Parameter, An
     """A click callback checking job IDs with a plane's rule at parse time: a typo is a usage error."""
 
     def check(ctx: click.Context, param: click.Parameter, values: Any) -> Any:
+        for value in values if isinstance(values, tuple) else (values,):
+            if isinstance(value, str) and value.startswith("-") and not NEGATIVE.fullmatch(value):
+                raise click.NoSuchOption(value, ctx=ctx)  # an option click let through (JOB_ID_ARGS)
         try:
             return tuple(rule(v) for v in values) if isinstance(values, tuple) else rule(values)
         except InvalidArgumentError as error:
@@ -57,9 +68,14 @@ def show_progress(data: Any, as_json_output: bool) -> None:
     console.print_json(as_json(data)) if as_json_output else console.print(progress_table(data))
 
 
-def show_jobs(records: list[Any], as_json_output: bool) -> None:
-    """A listing: a table, or the records as JSON."""
-    console.print_json(as_json(records)) if as_json_output else console.print(jobs_table(records))
+def show_jobs(records: list[Any], as_json_output: bool, where: str) -> None:
+    """A listing: a table, or the records as JSON; a line saying so when there is nothing to list."""
+    if as_json_output:
+        console.print_json(as_json(records))
+    elif not records:
+        console.print(f"no import jobs {where}", markup=False)
+    else:
+        console.print(jobs_table(records))
 
 
 def watch_jobs(open_facade: Callable[[], Any], ids: tuple[str, ...], follow: dict[str, Any]) -> NoReturn:

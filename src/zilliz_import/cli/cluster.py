@@ -8,25 +8,38 @@ from typing import Any
 import click
 
 from zilliz_import._core.environment import ENV_DB, ENV_ENDPOINT, ENV_TOKEN
-from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, transport_options, watch_jobs
-from zilliz_import.cli.output import EXIT_FAILED, console, errors
-from zilliz_import.errors import ApiError, ConfigurationError
-from zilliz_import.planes.cluster import job_id_text
+from zilliz_import.cli import given
+from zilliz_import.cli.bodies import (
+    JOB_ID_ARGS,
+    checked_ids,
+    file_units,
+    show_jobs,
+    show_progress,
+    transport_options,
+    watch_jobs,
+)
+from zilliz_import.cli.failures import status_of
+from zilliz_import.cli.logs import show_log
+from zilliz_import.cli.output import console, say
+from zilliz_import.errors import ApiError
+from zilliz_import.exit_codes import Exit, exit_code_table
+from zilliz_import.planes.cluster import MAX_JOB_ID, job_id_text
 from zilliz_import.planes.cluster_options import CreateOptions, duration_text
 from zilliz_import.resources.import_jobs import AsyncImportJobs, ImportJobs
 
 job_ids = checked_ids(job_id_text)
+OPTIONS = {"endpoint": ("--endpoint", (ENV_ENDPOINT,)), "token": ("--token", (ENV_TOKEN,))}
+JOB_ID_HELP = f"JOB_ID is a cluster's job ID: decimal digits, an int64 (at most {MAX_JOB_ID})."
 
 
 def settings_of(ctx: click.Context) -> dict[str, Any]:
-    """The global options, as keyword arguments of the facades."""
+    """The global options, as keyword arguments of the facades, checked and named as the user gave them."""
     options: dict[str, Any] = ctx.obj
-    if not options["endpoint"]:
-        raise ConfigurationError(f"no endpoint: pass --endpoint or set {ENV_ENDPOINT}")
+    given.checked(options, OPTIONS, "token")
     return options
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=exit_code_table())
 @click.option("--endpoint", envvar=ENV_ENDPOINT, help=f"Cluster endpoint URL [env {ENV_ENDPOINT}].")
 @click.option("--token", envvar=ENV_TOKEN, help=f"API key or username:password [env {ENV_TOKEN}].")
 @click.option("--db", "db_name", envvar=ENV_DB, help=f"Database name [env {ENV_DB}].")
@@ -39,8 +52,14 @@ def cli(  # noqa: PLR0917 - click passes one argument per global option
     db_name: str | None,
     timeout: float,
     allow_insecure_http: bool,
+    verbose: int,
 ) -> None:
-    """Follow and start bulk-import jobs of Milvus / Zilliz Cloud."""
+    """Follow and start bulk-import jobs of Milvus / Zilliz Cloud.
+
+    An endpoint without a scheme means https:// (host:port is https://host:port); pass http://... for plain http.
+    """
+    given.remember(ctx, OPTIONS)
+    show_log(verbose)
     ctx.obj = {
         "endpoint": endpoint or "",
         "token": token or "",
@@ -50,7 +69,7 @@ def cli(  # noqa: PLR0917 - click passes one argument per global option
     }
 
 
-@cli.command()
+@cli.command(context_settings=JOB_ID_ARGS, epilog=JOB_ID_HELP)
 @click.argument("job_id", callback=job_ids)
 @click.option("--json", "as_json_output", is_flag=True, help="Print the raw progress as JSON.")
 @click.pass_context
@@ -69,7 +88,7 @@ def list_jobs(ctx: click.Context, collection: str | None, as_json_output: bool) 
     """List the import jobs of the database."""
     with ImportJobs(**settings_of(ctx)) as jobs:
         records = jobs.list(collection_name=collection)
-    show_jobs(records, as_json_output)
+    show_jobs(records, as_json_output, f"in collection {collection}" if collection else "on this server")
 
 
 @cli.command()
@@ -118,7 +137,7 @@ def seconds_or_duration(text: str | None) -> str | None:
         return text
 
 
-@cli.command()
+@cli.command(context_settings=JOB_ID_ARGS, epilog=JOB_ID_HELP)
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
 @click.option("--wait", "deadline", type=click.FloatRange(min=0.1), default=3600, show_default=True,
               help="Seconds to wait for all jobs.")  # fmt: skip
@@ -137,7 +156,7 @@ def watch(
     watch_jobs(lambda: AsyncImportJobs(**settings), job_id_list, follow)
 
 
-@cli.command()
+@cli.command(context_settings=JOB_ID_ARGS, epilog=JOB_ID_HELP)
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
 @click.pass_context
 def commit(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
@@ -145,7 +164,7 @@ def commit(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
     act(ctx, "commit", job_id_list)
 
 
-@cli.command()
+@cli.command(context_settings=JOB_ID_ARGS, epilog=JOB_ID_HELP)
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
 @click.pass_context
 def abort(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
@@ -154,16 +173,21 @@ def abort(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
 
 
 def act(ctx: click.Context, action: str, ids: tuple[str, ...]) -> None:
-    """Commit or abort every job, going on after a refusal; one line per job, exit 1 if any was refused."""
-    refused = 0
+    """Commit or abort every job, going on after a refusal; one line per job, then the worst exit code of the table.
+
+    A server that cannot be reached, or refuses the credentials, ends the run at once (exit 5).
+    """
+    worst = Exit.OK
     with ImportJobs(**settings_of(ctx)) as jobs:
         for job_id in ids:
             try:
                 getattr(jobs, action)(job_id)
             except ApiError as error:
-                refused += 1
-                errors.print(f"job {job_id}: {error}", markup=False, soft_wrap=True)
+                if status_of(error) is Exit.UNREACHABLE:
+                    raise
+                worst = max(worst, status_of(error))
+                say(f"job {job_id}: {error}")
             else:
                 console.print(f"{action} {job_id}: done")
-    if refused:
-        sys.exit(EXIT_FAILED)
+    if worst:
+        sys.exit(worst)

@@ -13,15 +13,10 @@ from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextC
 from rich.table import Table
 from rich.text import Text
 
-from zilliz_import.following.progress import AWAITING_COMMIT, JobProgress, ProgressEvent, rows_of, state_name
+from zilliz_import.cli.words import counts_known, reason_text, state_text
+from zilliz_import.following.progress import ProgressEvent, rows_of, state_name
 
-FAILED = "Failed"
-
-
-def reason_text(data: object) -> str:
-    """The server's reason for a failure, or a placeholder."""
-    reason = getattr(data, "reason", None)
-    return reason if isinstance(reason, str) and reason else "no reason given"
+__all__ = ["Display", "as_json", "display_for", "jobs_table", "progress_table", "reason_text", "state_text"]
 
 
 def rows_text(data: Any) -> str:
@@ -30,14 +25,6 @@ def rows_text(data: Any) -> str:
     if isinstance(imported, int) and isinstance(total, int):
         return f"{imported:,}/{total:,}"
     return f"{total:,}" if isinstance(total, int) else "-"
-
-
-def state_text(data: JobProgress) -> str:
-    """The job state, with the reason of a failure or a note for a job waiting for its commit."""
-    state = state_name(data)
-    if state == FAILED:
-        return f"{state} ({reason_text(data)})"
-    return f"{state} (waiting for a commit or an abort)" if state == AWAITING_COMMIT else state
 
 
 class Display(Protocol):
@@ -81,7 +68,7 @@ class LiveDisplay:
         data = event.progress
         if event.job_id not in self.jobs:
             self.jobs[event.job_id] = self.progress.add_task(f"job {event.job_id}", total=100, state="", detail="")
-        detail = f"{rows_text(data)} rows  {rate_text(event)}"
+        detail = f"{rows_text(data)} rows  {rate_text(event)}" if counts_known(data) else ""
         state = escape(state_text(data))
         self.progress.update(self.jobs[event.job_id], completed=data.progress, state=state, detail=detail)
         for index, item in enumerate(data.details):
@@ -115,9 +102,9 @@ class PlainDisplay:
             return
         self.seen[event.job_id] = key
         files = sum(1 for d in data.details if str(d.state) == "Completed")
+        counts = f" {rows_text(data)} rows, {files}/{len(data.details)} files, {rate_text(event)}"
         self.console.print(
-            f"job {event.job_id}: {state_text(data)} {data.progress}% "
-            f"{rows_text(data)} rows, {files}/{len(data.details)} files, {rate_text(event)}",
+            f"job {event.job_id}: {state_text(data)} {data.progress}%{counts if counts_known(data) else ''}",
             highlight=False,
             markup=False,
             soft_wrap=True,
@@ -150,7 +137,8 @@ def progress_table(data: Any) -> Table:
             rows_text(item), f"{item.file_size:,}", Text(str(item.complete_time or "-")),
         ]  # fmt: skip
         table.add_row(*cells, *([Text(item.reason if isinstance(item.reason, str) else "")] if reasons else []))
-    table.caption = Text(f"{state_text(data)} {data.progress}%, {rows_text(data)} rows, {data.file_size:,} bytes")
+    counts = f", {rows_text(data)} rows, {data.file_size:,} bytes" if counts_known(data) else ""
+    table.caption = Text(f"{state_text(data)} {data.progress}%{counts}")
     return table
 
 

@@ -9,17 +9,26 @@ from typing import Any, NoReturn
 from rich.console import Console
 
 from zilliz_import.cli.display import reason_text
+from zilliz_import.exit_codes import Exit
 from zilliz_import.following.progress import Ending, ending
 
-EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_UNCOMMITTED = 1, 2, 3, 4
+EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_UNCOMMITTED = Exit.FAILED, Exit.USAGE, Exit.TIMEOUT, Exit.UNCOMMITTED
+EXIT_UNREACHABLE = Exit.UNREACHABLE
 PIPE_WIDTH = 160  # rich assumes 80 columns when not on a terminal, which truncates file names
 console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 errors = Console(stderr=True, highlight=False)
 
 
-def fail(message: str, status: int) -> NoReturn:
-    """Print one line to stderr and exit."""
-    errors.print(f"error: {message}", markup=False, soft_wrap=True)
+def say(line: str) -> None:
+    """One line on stderr, as written (no markup, no wrapping)."""
+    errors.print(line, markup=False, soft_wrap=True)
+
+
+def fail(message: str, status: int, hint: str | None = None) -> NoReturn:
+    """Print one line to stderr (and a hint on a second) and exit."""
+    say(f"error: {message}")
+    if hint:
+        say(f"hint: {hint}")
     sys.exit(status)
 
 
@@ -35,10 +44,10 @@ def finish_watch(finals: Mapping[str, Any]) -> NoReturn:
     ends = {job: ending(p) for job, p in finals.items()}
     for job, data in finals.items():
         if ends[job] is Ending.FAILED:
-            errors.print(f"job {job} Failed: {reason_text(data)}", markup=False, soft_wrap=True)
+            say(f"job {job} Failed: {reason_text(data)}")
     waiting = [job for job, end in ends.items() if end is Ending.UNCOMMITTED]
     if waiting:
-        errors.print(f"waiting for a commit or an abort: {' '.join(waiting)}", markup=False, soft_wrap=True)
+        say(f"waiting for a commit or an abort: {' '.join(waiting)}")
     completed = sum(1 for end in ends.values() if end is Ending.COMPLETED)
     console.print(f"{completed} of {len(finals)} jobs completed")
     sys.exit(watch_status(list(ends.values())))

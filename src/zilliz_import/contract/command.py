@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -17,15 +18,16 @@ import click
 from zilliz_import._core.environment import ENV_ENDPOINT, ENV_TOKEN
 from zilliz_import._core.settings import check_endpoint
 from zilliz_import.errors import ConfigurationError
+from zilliz_import.exit_codes import Exit, exit_code_table
 
 ENV_CLOUD_ENDPOINT, ENV_CLUSTER_ID = "CLOUD_PLATFORM_ENDPOINT", "CLUSTER_ID"  # the names Zilliz's guides use
 CLOUD_DEFAULT = "https://api.cloud.zilliz.com"
 
 INSTALL_HINT = "error: the contract command needs schemathesis: pip install 'zilliz-import[contract]'"
-EXIT_FAILED, EXIT_USAGE = 1, 2
+EXIT_FAILED, EXIT_USAGE, EXIT_UNREACHABLE = Exit.FAILED, Exit.USAGE, Exit.UNREACHABLE
 
 
-@click.command("contract")
+@click.command("contract", epilog=exit_code_table())
 @click.option("--endpoint", envvar=ENV_ENDPOINT, help=f"Cluster endpoint URL [env {ENV_ENDPOINT}].")
 @click.option("--token", envvar=ENV_TOKEN, help=f"API key or username:password [env {ENV_TOKEN}].")
 @click.option("--control-plane", is_flag=True,
@@ -46,7 +48,9 @@ EXIT_FAILED, EXIT_USAGE = 1, 2
 def contract(ctx: click.Context, /, **options: Any) -> None:
     """Run the contract suite against an endpoint; read-only unless --allow-create.
 
-    Exits 0 when every check passes, 1 with a report naming the failed checks, 2 on bad input.
+    One request first checks that the endpoint answers, takes the token and is the kind of server
+    tested (exit 5 otherwise). Exits 0 when every check passes, 1 with a report naming the failed
+    checks, 2 on bad input.
     """
     shared: dict[str, Any] = ctx.obj if isinstance(ctx.obj, dict) else {}
     cloud = options["control_plane"]
@@ -56,9 +60,14 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
         endpoint = (options["endpoint"] if given else "") or os.environ.get(ENV_CLOUD_ENDPOINT) or CLOUD_DEFAULT
     token: str = options["token"] or shared.get("token") or ""
     if not endpoint or not token:
-        _exit(f"error: no {'endpoint' if not endpoint else 'token'}: pass --endpoint and --token", EXIT_USAGE)
+        missing = f"--endpoint or set {ENV_ENDPOINT}" if not endpoint else f"--token or set {ENV_TOKEN}"
+        _exit(f"error: no {'endpoint' if not endpoint else 'token'}: pass {missing}", EXIT_USAGE)
     try:  # the same rules as the client: a well-formed endpoint, and no token in clear to a remote host
-        check_endpoint(endpoint, allow_insecure_http=bool(shared.get("allow_insecure_http")))
+        check_endpoint(
+            endpoint,
+            allow_insecure_http=bool(shared.get("allow_insecure_http")),
+            insecure_option="--allow-insecure-http",
+        )
     except ConfigurationError as error:
         _exit(f"error: {error}", EXIT_USAGE)
     if cloud and not options["cluster_id"]:
@@ -66,6 +75,7 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
     if importlib.util.find_spec("schemathesis") is None:
         _exit(INSTALL_HINT, EXIT_USAGE)
     from zilliz_import.contract import endpoint as suite  # noqa: PLC0415 - needs the optional schemathesis
+    from zilliz_import.contract.preflight import probe  # noqa: PLC0415 - after the input is known to be good
 
     try:
         disabled = suite.disabled_in(options["config_file"]) if options["config_file"] else ()
@@ -78,6 +88,10 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
         endpoint, token, options["allow_create"], options["examples"], options["follow_seconds"], disabled,
         options["poll_interval"], options["cluster_id"] if cloud else "",
     )  # fmt: skip
+    ready = probe(endpoint, target.base_url, token, target.cluster_id, allow_create=target.allow_create)
+    if ready.problem:
+        _exit(f"error: {ready.problem}", EXIT_UNREACHABLE)
+    target = replace(target, without=ready.without_two_phase or "")
     mode = "creates jobs" if target.allow_create else "read-only"
     where = f"the control plane {target.base_url}, cluster {target.cluster_id}" if cloud else target.base_url
     click.echo(f"==> contract suite against {where} ({mode})")

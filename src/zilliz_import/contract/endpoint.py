@@ -14,6 +14,7 @@ from typing import Any, cast
 from xml.etree import ElementTree as ET
 
 import schemathesis
+from schemathesis.checks import CHECKS
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from zilliz_import.contract import session
@@ -45,6 +46,7 @@ class Target:
     disabled: tuple[str, ...] = ()
     poll_seconds: float = 2.0
     cluster_id: str = ""  # set: the endpoint is the control plane, and this is the cluster its requests name
+    without: str = ""  # set: why commit and abort are left out (the server has neither)
 
     @property
     def base_url(self) -> str:
@@ -57,7 +59,8 @@ def disabled_in(config_file: Path) -> tuple[str, ...]:
     """Checks a schemathesis.toml switches off (`[checks.NAME] enabled = false`).
 
     Raises:
-        ValueError: The file is not TOML, or its `checks` is not a table.
+        ValueError: The file is not TOML, its `checks` is not a table, or a section names no check (a typo would
+            leave the check on); the message lists the valid names.
     """
     try:
         checks = tomllib.loads(config_file.read_text(encoding="utf-8")).get("checks", {})
@@ -65,6 +68,11 @@ def disabled_in(config_file: Path) -> tuple[str, ...]:
         raise ValueError(f"{config_file} is not a TOML file: {error}") from None
     if not isinstance(checks, dict):
         raise ValueError(f"{config_file}: `checks` must be a table of [checks.NAME] sections")
+    known = CHECKS.get_all_names()
+    unknown = [name for name, table in checks.items() if isinstance(table, dict) and name not in known]
+    if unknown:
+        listed = ", ".join(f"[checks.{name}]" for name in unknown)
+        raise ValueError(f"{config_file}: no check named {listed}; the checks are: {', '.join(sorted(known))}")
     return tuple(name for name, table in checks.items() if isinstance(table, dict) and table.get("enabled") is False)
 
 
@@ -84,10 +92,11 @@ def endpoint_schema(target: Target) -> OpenApiSchema:
         schema = schemathesis.openapi.from_dict(pinned_control_plane([target.cluster_id]), config=config)
     else:
         schema = schemathesis.openapi.from_path(str(SPEC_PATH), config=config)
-    if target.allow_create:
-        return schema
+    left_out = WRITES if not target.allow_create else (COMMIT, ABORT) if target.without else ()
     present = {result.ok().definition.raw["operationId"] for result in schema.get_all_operations()}  # type: ignore[union-attr]
-    return cast(OpenApiSchema, schema.exclude(operation_id=[op for op in WRITES if op in present]))
+    if not any(op in present for op in left_out):
+        return schema
+    return cast(OpenApiSchema, schema.exclude(operation_id=[op for op in left_out if op in present]))
 
 
 def run_against(target: Target) -> list[Outcome]:
@@ -96,7 +105,8 @@ def run_against(target: Target) -> list[Outcome]:
     polls = max(1, int(target.follow_seconds / target.poll_seconds))
     follow = FollowPolicy(polls=polls, jobs=3, pause=lambda: time.sleep(target.poll_seconds))
     outcomes = run_suite(schema, Budget(examples=target.examples, follow=follow), stateful=target.allow_create)
-    return [*outcomes, existing_jobs(schema, target.cluster_id)]
+    skipped = [Outcome("commit and abort", None, target.without)] if target.allow_create and target.without else []
+    return [*outcomes, existing_jobs(schema, target.cluster_id), *skipped]
 
 
 def existing_jobs(schema: OpenApiSchema, cluster_id: str = "") -> Outcome:
@@ -138,11 +148,12 @@ def failed_checks(outcomes: list[Outcome]) -> list[str]:
 
 def report(outcomes: list[Outcome], *, lines: int = 30) -> str:
     """A readable report: one line per part, the failure text of each failed part, and a summary."""
-    out = [f"{'FAIL' if o.failure else 'ok  '}  {o.label}" for o in outcomes]
+    out = [f"{'FAIL' if o.failure else 'skip' if o.skipped else 'ok  '}  {o.label}" for o in outcomes]
+    out += [f"skipped {o.label}: {o.skipped}" for o in outcomes if o.skipped]
     for outcome in (o for o in outcomes if o.failure):
         out += ["", f"== {outcome.label}", *(outcome.failure or "").strip().splitlines()[:lines]]
-    failed = [o for o in outcomes if o.failure]
-    summary = f"{len(failed)} of {len(outcomes)} parts failed" if failed else f"all {len(outcomes)} parts passed"
+    failed, run = [o for o in outcomes if o.failure], [o for o in outcomes if not o.skipped]
+    summary = f"{len(failed)} of {len(run)} parts failed" if failed else f"all {len(run)} parts passed"
     names = failed_checks(outcomes)
     return "\n".join([*out, "", summary + (f"; failed checks: {', '.join(names)}" if names else "")])
 
@@ -153,6 +164,8 @@ def write_junit(outcomes: list[Outcome], path: Path) -> None:
     suite = ET.Element("testsuite", name="zilliz-import contract", tests=str(len(outcomes)), failures=str(failed))
     for outcome in outcomes:
         case = ET.SubElement(suite, "testcase", classname="contract", name=outcome.label)
+        if outcome.skipped:
+            ET.SubElement(case, "skipped", message=outcome.skipped)
         if outcome.failure:
             first = outcome.failure.strip().splitlines()[0] if outcome.failure.strip() else "failed"
             ET.SubElement(case, "failure", message=first).text = outcome.failure

@@ -42,10 +42,11 @@ class Budget:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One part of the run: its label and the failure it reported, if any."""
+    """One part of the run: its label and the failure it reported, if any (or why it was skipped)."""
 
     label: str
     failure: str | None
+    skipped: str | None = None
 
 
 def run_suite(schema: OpenApiSchema, budget: Budget, *, stateful: bool = True) -> list[Outcome]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zilliz_import.errors import ApiError, WaitManyTimeoutError
+from zilliz_import.errors import ApiError, InvalidArgumentError, WaitManyTimeoutError
 from zilliz_import.following.progress import DEFAULT_STALL_AFTER, JobProgress, ProgressCallback, ProgressEvent, ending
 from zilliz_import.following.requests import DescribeRequest, Group, GroupOf, ListRequest, Request
 from zilliz_import.following.waiter import BACKOFF, FIRST_INTERVAL, Waiter
@@ -75,7 +75,7 @@ class Tracker:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not timeout > 0:
-            raise ValueError(f"timeout must be positive, got {timeout!r}")
+            raise InvalidArgumentError(f"timeout must be positive, got {timeout!r}")
         self.timeout, self.db_name, self.through_uncommitted = timeout, db_name, through_uncommitted
         self.on_progress, self.clock, self.as_progress = on_progress, clock, as_progress
         self.started = clock()

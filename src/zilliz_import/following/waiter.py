@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Generic
 
-from zilliz_import.errors import ApiError, JobFailedError, WaitTimeoutError
+from zilliz_import.errors import ApiError, InvalidArgumentError, JobFailedError, WaitTimeoutError
 from zilliz_import.following.progress import (
     DEFAULT_STALL_AFTER,
     IMPORTING,
@@ -59,9 +59,9 @@ class Waiter(Generic[P]):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not timeout > 0:
-            raise ValueError(f"timeout must be positive, got {timeout!r}")
+            raise InvalidArgumentError(f"timeout must be positive, got {timeout!r}")
         if poll_interval is not None and not poll_interval > 0:
-            raise ValueError(f"poll_interval must be positive, got {poll_interval!r}")
+            raise InvalidArgumentError(f"poll_interval must be positive, got {poll_interval!r}")
         self.job_id = job_id
         self.timeout = timeout
         self.poll_interval = poll_interval

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ssl
 import sys
+from typing import NoReturn
 
 from zilliz_import.mock.cloud import ControlPlaneApp
 from zilliz_import.mock.cluster import MockApp
@@ -23,9 +24,18 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 DESCRIPTION = "`python -m zilliz_import.mock`: serve the mock in the foreground until interrupted."
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, with a usage error in one line as the `zilliz-import` command words it (not its usage block)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print `error: ...` and where to read the options, then exit 2 (bad input)."""
+        print(f"error: {message} (options: {self.prog} --help)", file=sys.stderr)
+        sys.exit(2)
+
+
 def parse_args(argv: list[str] | None, prog: str = "python -m zilliz_import.mock") -> argparse.Namespace:
-    """Command-line options; argparse prints a one-line error and exits 2 on bad input."""
-    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION)
+    """Command-line options; a one-line error and exit 2 on bad input."""
+    parser = OneLineParser(prog=prog, description=DESCRIPTION)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=19530, help="port; 0 picks a free one (default 19530)")
     parser.add_argument("--seed", type=int, default=0, help="decides every job's history (default 0)")
@@ -56,6 +66,9 @@ def parse_args(argv: list[str] | None, prog: str = "python -m zilliz_import.mock
     args = parser.parse_args(argv)
     if bool(args.certfile) != bool(args.keyfile):
         parser.error("--certfile and --keyfile go together")
+    for flag, given in (("--standard-error-status", args.standard_error_status), ("--import-v3", args.import_v3)):
+        if given and args.release != DEFAULT_RELEASE:  # named as typed; MockConfig words it for Python callers
+            parser.error(f"{flag} is a newest-only setting, not available with --release {args.release}")
     cluster_only = args.release != DEFAULT_RELEASE or args.standard_error_status or args.import_v3
     if args.control_plane and cluster_only:
         parser.error("--release, --standard-error-status and --import-v3 describe a cluster, not --control-plane")
@@ -83,7 +96,7 @@ def serve(args: argparse.Namespace) -> int:
         server.config.load()  # reads the certificate now, so that a bad one is a clear error
         sock = bind_socket(args.host, args.port)
     except (ValueError, OverflowError, OSError, ssl.SSLError) as error:
-        print(f"error: cannot start the mock on {args.host}:{args.port}: {error}", file=sys.stderr)
+        print(f"error: cannot start the mock on {args.host}:{args.port}: {as_typed(str(error), args)}", file=sys.stderr)
         return 2
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
@@ -94,6 +107,12 @@ def serve(args: argparse.Namespace) -> int:
         print(line, flush=True)
     server.run(sockets=[sock])
     return 0
+
+
+def as_typed(message: str, args: argparse.Namespace) -> str:
+    """A message of `MockConfig`, which names its Python parameter first, with the flag the user typed instead."""
+    first, _, rest = message.partition(" ")
+    return f"--{first.replace('_', '-')} {rest}" if first in vars(args) else message
 
 
 def _banner(url: str, config: MockConfig, *, control_plane: bool) -> list[str]:

@@ -36,12 +36,15 @@ from zilliz_import.errors import InvalidArgumentError
 from zilliz_import.planes.cluster_options import CreateOptions, create_options
 from zilliz_import.planes.cluster_shapes import problems
 
-JOB_ID = re.compile(r"[0-9]{1,19}")
-# get_progress is served by `describe`, the path the server does not mark deprecated (same handler).
+JOB_ID = re.compile(r"[0-9]+")
+# The server parses job IDs as Go int64 (sheet section 4: commit and abort refuse what is not an "int64 jobId").
+MAX_JOB_ID = 2**63 - 1
+# get_progress is served by `describe`, the path the server does not mark deprecated (same handler); errors
+# name the method called.
 OPERATIONS = {
     "create": create_import_job,
     "list": list_import_jobs,
-    "describe": describe_import_job,
+    "get_progress": describe_import_job,
     "commit": commit_import_job,
     "abort": abort_import_job,
 }
@@ -55,12 +58,16 @@ def job_id_text(job_id: str | int) -> str:
     """A job ID as the server wants it: a decimal string.
 
     Raises:
-        InvalidArgumentError: Not a non-negative integer, nor a string of decimal digits.
+        InvalidArgumentError: Not a non-negative integer, nor a string of decimal digits, or beyond an int64.
     """
-    if isinstance(job_id, int) and not isinstance(job_id, bool) and 0 <= job_id < 2**63:
-        return str(job_id)
-    if isinstance(job_id, str) and JOB_ID.fullmatch(job_id.strip()) and int(job_id) < 2**63:
-        return job_id.strip()
+    number = job_id if isinstance(job_id, int) and not isinstance(job_id, bool) else None
+    if isinstance(job_id, str) and JOB_ID.fullmatch(job_id.strip()):
+        digits = job_id.strip()
+        number = int(digits) if len(digits) <= len(str(MAX_JOB_ID)) else MAX_JOB_ID + 1  # int() caps its input size
+    if number is not None and number > MAX_JOB_ID:
+        raise InvalidArgumentError(f"job id {job_id} is out of range: job IDs are int64, at most {MAX_JOB_ID}")
+    if number is not None and number >= 0:
+        return str(number) if isinstance(job_id, int) else str(job_id).strip()
     hint = " (a job-... ID is a control plane's job: use CloudImportJobs, or zilliz-import cloud)"
     hint = hint if str(job_id).startswith("job-") else ""
     raise InvalidArgumentError(f"job id must be a decimal integer, got {job_id!r}{hint}")
@@ -117,8 +124,8 @@ def list_call(collection_name: str | None, db_name: str | None = None) -> Call:
 
 
 def progress_call(job_id: str | int) -> Call:
-    """`describe`: one job's progress."""
-    return CLUSTER.call("describe", JobProgressRequest(job_id=job_id_text(job_id)))
+    """`get_progress` (sent to `describe`): one job's progress."""
+    return CLUSTER.call("get_progress", JobProgressRequest(job_id=job_id_text(job_id)))
 
 
 def action_call(name: str, job_id: str | int) -> Call:
@@ -126,9 +133,15 @@ def action_call(name: str, job_id: str | int) -> Call:
     return CLUSTER.call(name, ImportJobActionRequest(job_id=job_id_text(job_id)))
 
 
+class ListedProgress(ImportJobProgress):
+    """A `list` record read as a progress answer: its rows, sizes and files are not known (0, [], "")."""
+
+    counts_unknown = True  # what a display reads, rather than take 0/0 rows for the job's counts
+
+
 def progress_of(record: ImportJobSummary) -> ImportJobProgress:
     """A `list` record as a progress answer: rows, sizes and details only `describe` tells (0, [], "")."""
-    return ImportJobProgress(
+    return ListedProgress(
         job_id=record.job_id, collection_name=record.collection_name, state=record.state,
         progress=record.progress, imported_rows=0, total_rows=0, file_size=0, complete_time="", details=[],
         reason=record.reason,

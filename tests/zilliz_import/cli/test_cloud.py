@@ -74,8 +74,10 @@ def test_no_cluster_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, capsys: py
     assert status == 2 and "cluster" in err
 
 
-def test_refusals_exit_1_without_secrets(cloud_env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_refusals_exit_1_and_refused_keys_5_without_secrets(
+    cloud_env: MockServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, err = run(["cloud", "--token", "a-wrong-api-key", "list"], capsys)
-    assert status == 1 and "21119" in err and "a-wrong-api-key" not in err
+    assert status == 5 and "21119" in err and "a-wrong-api-key" not in err and "check --token" in err
     status, _, err = run(["cloud", "progress", "job-aaaaaaaaaaaaaaaaaaaaa"], capsys)
     assert status == 1 and "does not exist" in err

@@ -167,11 +167,11 @@ def test_no_endpoint_is_bad_input(monkeypatch: pytest.MonkeyPatch, capsys: pytes
     assert status == 2 and "no endpoint" in err
 
 
-def test_server_refusals_are_one_line_and_exit_1(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_server_refusals_exit_1_and_refused_credentials_5(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(["progress", "12345"], capsys)
     assert status == 1 and "import job does not exist" in err and err.count("\n") == 1
     status, _, err = run(["--token", "root:nope", "list"], capsys)
-    assert status == 1 and "HTTP 401" in err and "nope" not in err
+    assert status == 5 and "HTTP 401" in err and "nope" not in err and "hint: " in err
 
 
 def test_module_entry_point_and_mock_command(mock_app: MockApp) -> None:

@@ -72,16 +72,18 @@ def test_launcher_flags_choose_the_release_profile(launched: str, expected: dict
     [
         (["--port", "abc"], "invalid int value"),
         (["--port", "99999"], "cannot start the mock"),
-        (["--job-seconds", "0"], "job_seconds must be positive"),
+        (["--job-seconds", "0"], "--job-seconds must be positive"),
         (["--release", "3.0"], "invalid choice: '3.0'"),
-        (["--release", "2.5", "--import-v3"], "import_v3 is a newest-only"),
-        (["--max-files", "0"], "max_files must be at least 1"),
+        (["--release", "2.5", "--import-v3"], "--import-v3 is a newest-only setting, not available with --release 2.5"),
+        (["--release", "2.6", "--standard-error-status"], "--standard-error-status is a newest-only setting"),
+        (["--max-files", "0"], "--max-files must be at least 1"),
     ],
 )
 def test_launcher_bad_input_is_one_error_line_and_exit_2(args: list[str], message: str) -> None:
     result = subprocess.run([*LAUNCH, *args], capture_output=True, text=True, timeout=30, check=False)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
 
 
 def test_launcher_port_in_use_is_a_clear_error() -> None:
