@@ -10,11 +10,15 @@ import click
 
 from zilliz_import.cli.cloud import cloud
 from zilliz_import.cli.cluster import cli, seconds_or_duration
+from zilliz_import.cli.completion import completion
+from zilliz_import.cli.config import config
 from zilliz_import.cli.mock import mock
 from zilliz_import.cli.output import EXIT_FAILED, EXIT_USAGE, fail
 from zilliz_import.contract.command import contract
 from zilliz_import.errors import ApiError, ConfigurationError, InvalidArgumentError, ZillizImportError
 
+cli.add_command(config)
+cli.add_command(completion)
 cli.add_command(mock)
 cli.add_command(contract)
 cli.add_command(cloud)

@@ -13,6 +13,7 @@ import click
 from zilliz_import._core.environment import DEFAULT_CLOUD_ENDPOINT, ENV_CLOUD_ENDPOINT, ENV_CLUSTER, ENV_TOKENS
 from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, transport_options, watch_jobs
 from zilliz_import.cli.output import console
+from zilliz_import.cli.profiles import profile_option
 from zilliz_import.planes.control_plane import DEFAULT_PAGE_SIZE, cloud_job_id_text
 from zilliz_import.planes.sources import ObjectStorage, Source, Volume
 from zilliz_import.resources.cloud_import_jobs import AsyncCloudImportJobs, CloudImportJobs
@@ -21,6 +22,7 @@ cloud_job_ids = checked_ids(cloud_job_id_text)
 
 
 @click.group()
+@profile_option
 @click.option("--endpoint", envvar=ENV_CLOUD_ENDPOINT, default=DEFAULT_CLOUD_ENDPOINT, show_default=True,
               help=f"Control-plane URL (.com.cn in China) [env {ENV_CLOUD_ENDPOINT}].")  # fmt: skip
 @click.option("--token", envvar=list(ENV_TOKENS), help=f"API key [env {' or '.join(ENV_TOKENS)}].")

@@ -10,6 +10,7 @@ import click
 from zilliz_import._core.environment import ENV_DB, ENV_ENDPOINT, ENV_TOKEN
 from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, transport_options, watch_jobs
 from zilliz_import.cli.output import EXIT_FAILED, console, errors
+from zilliz_import.cli.profiles import profile_option
 from zilliz_import.errors import ApiError, ConfigurationError
 from zilliz_import.planes.cluster import job_id_text
 from zilliz_import.planes.cluster_options import CreateOptions, duration_text
@@ -27,6 +28,7 @@ def settings_of(ctx: click.Context) -> dict[str, Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@profile_option
 @click.option("--endpoint", envvar=ENV_ENDPOINT, help=f"Cluster endpoint URL [env {ENV_ENDPOINT}].")
 @click.option("--token", envvar=ENV_TOKEN, help=f"API key or username:password [env {ENV_TOKEN}].")
 @click.option("--db", "db_name", envvar=ENV_DB, help=f"Database name [env {ENV_DB}].")
