@@ -11,7 +11,16 @@ from typing import Any
 import click
 
 from zilliz_import._core.environment import DEFAULT_CLOUD_ENDPOINT, ENV_CLOUD_ENDPOINT, ENV_CLUSTER, ENV_TOKENS
-from zilliz_import.cli.bodies import checked_ids, file_units, show_jobs, show_progress, transport_options, watch_jobs
+from zilliz_import.cli.bodies import (
+    checked_ids,
+    emit,
+    file_units,
+    show_jobs,
+    show_progress,
+    transport_options,
+    watch_jobs,
+)
+from zilliz_import.cli.formats import Output, with_output
 from zilliz_import.cli.output import console
 from zilliz_import.cli.profiles import profile_option
 from zilliz_import.planes.control_plane import DEFAULT_PAGE_SIZE, cloud_job_id_text
@@ -49,25 +58,25 @@ def cloud(  # noqa: PLR0917 - click passes one argument per option
 
 @cloud.command()
 @click.argument("job_id", callback=cloud_job_ids)
-@click.option("--json", "as_json_output", is_flag=True, help="Print the raw progress as JSON.")
+@with_output
 @click.pass_obj
-def progress(settings: dict[str, Any], job_id: str, as_json_output: bool) -> None:
+def progress(settings: dict[str, Any], job_id: str, output: Output) -> None:
     """Show a job's progress, per file."""
     with CloudImportJobs(**settings) as jobs:
         data = jobs.get_progress(job_id)
-    show_progress(data, as_json_output)
+    show_progress(data, output)
 
 
 @cloud.command(name="list")
 @click.option("--page-size", type=click.IntRange(min=1), default=DEFAULT_PAGE_SIZE, show_default=True,
               help="Jobs fetched per request.")  # fmt: skip
-@click.option("--json", "as_json_output", is_flag=True, help="Print the jobs as JSON.")
+@with_output
 @click.pass_obj
-def list_jobs(settings: dict[str, Any], page_size: int, as_json_output: bool) -> None:
+def list_jobs(settings: dict[str, Any], page_size: int, output: Output) -> None:
     """List the cluster's import jobs (every page)."""
     with CloudImportJobs(**settings) as jobs:
         records = list(jobs.list(page_size=page_size))
-    show_jobs(records, as_json_output)
+    show_jobs(records, output)
 
 
 @cloud.command()
@@ -80,8 +89,9 @@ def list_jobs(settings: dict[str, Any], page_size: int, as_json_output: bool) ->
 @click.option("--secret-key", envvar="OBJECT_SECRET_KEY", help="Object storage secret key [env OBJECT_SECRET_KEY].")
 @click.option("--session-token", envvar="OBJECT_SESSION_TOKEN",
               help="Object storage session token [env OBJECT_SESSION_TOKEN].")  # fmt: skip
+@with_output
 @click.pass_obj
-def create(settings: dict[str, Any], /, collection: str, files: tuple[str, ...], **given: Any) -> None:
+def create(settings: dict[str, Any], /, collection: str, files: tuple[str, ...], output: Output, **given: Any) -> None:
     """Start an import job of FILES (object URLs, or paths in --volume) into COLLECTION; prints the job ID.
 
     Each FILE is one unit; join the column files of one unit with commas (a.npy,b.npy).
@@ -99,14 +109,15 @@ def create(settings: dict[str, Any], /, collection: str, files: tuple[str, ...],
     )
     with CloudImportJobs(**settings) as jobs:
         created = jobs.create(collection, source, partition_name=given["partition"], db_name=given["db_name"])
-    console.print(created.jobId)
+    console.print(created.jobId) if not output.custom else emit({"jobId": created.jobId}, output)
 
 
 @cloud.command()
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=cloud_job_ids)
 @click.option("--wait", "deadline", type=click.FloatRange(min=0.1), default=3600, show_default=True,
               help="Seconds to wait for all jobs.")  # fmt: skip
+@with_output
 @click.pass_obj
-def watch(settings: dict[str, Any], job_id_list: tuple[str, ...], deadline: float) -> None:
+def watch(settings: dict[str, Any], job_id_list: tuple[str, ...], deadline: float, output: Output) -> None:
     """Watch jobs until they end: exit 0 if all completed, 1 if any failed, 3 on timeout."""
-    watch_jobs(lambda: AsyncCloudImportJobs(**settings), job_id_list, {"timeout": deadline})
+    watch_jobs(lambda: AsyncCloudImportJobs(**settings), job_id_list, {"timeout": deadline}, output)

@@ -9,7 +9,8 @@ import click
 from click.core import ParameterSource
 
 from zilliz_import._core.environment import DEFAULT_CLOUD_ENDPOINT
-from zilliz_import.cli.formats import Output, output_of, output_options, render, table
+from zilliz_import.cli.bodies import emit
+from zilliz_import.cli.formats import Output, with_output
 from zilliz_import.cli.output import console, errors
 from zilliz_import.cli.profiles import SETTINGS, config_path, load, profile, save
 
@@ -74,17 +75,16 @@ def get(key: str, name: str | None) -> None:
 
 @config.command(name="list")
 @click.option("--profile", "name", help="The profile to show (default: the current one).")
-@output_options
-def list_settings(name: str | None, output_format: str, as_json: bool, no_header: bool, query: str | None) -> None:
+@with_output
+def list_settings(name: str | None, output: Output) -> None:
     """Each setting as it stands now, with where it comes from: environment, profile or default."""
-    output = output_of(output_format, as_json, no_header, query)
     chosen, values = profile(name)
     rows = []
     for key, setting in sorted(SETTINGS.items()):
         value, source = effective(key, values)
         shown = "***" if setting.secret and value else value
         rows.append({"key": key, "value": shown, "source": source, "env": setting.env, "about": setting.help})
-    show(rows, output)
+    emit(rows, output)
     if output.format == "table" and output.query is None:
         console.print(f"profile: {chosen or '(none)'}; file: {config_path()}", markup=False, soft_wrap=True)
 
@@ -114,11 +114,3 @@ def effective(key: str, values: dict[str, str]) -> tuple[str, str]:
     if key in values:
         return values[key], "profile"
     return DEFAULTS.get(key, ""), "default"
-
-
-def show(rows: list[dict[str, str]], output: Output) -> None:
-    """Rows in the chosen output."""
-    if output.format == "table":
-        console.print(table(rows, output))
-    else:
-        console.print(render(rows, output), markup=False, soft_wrap=True, highlight=False)

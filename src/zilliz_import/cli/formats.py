@@ -8,11 +8,12 @@ written as compact JSON. `text` is tab-separated values without a header, one re
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 import jmespath
@@ -57,6 +58,18 @@ def output_options(command: F) -> F:
     ):
         command = decorate(command)
     return command
+
+
+def with_output(command: F) -> F:
+    """`output_options` on a command, handed to it as one `output: Output` keyword argument."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any, output_format: str, as_json: bool, no_header: bool, query: str | None, **kwargs: Any
+    ) -> Any:
+        return command(*args, output=output_of(output_format, as_json, no_header, query), **kwargs)
+
+    return output_options(cast(F, wrapper))
 
 
 def output_of(output_format: str, as_json: bool, no_header: bool, query: str | None) -> Output:
