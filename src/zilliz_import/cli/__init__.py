@@ -9,6 +9,8 @@ import click
 
 from zilliz_import.cli.cloud import cloud
 from zilliz_import.cli.cluster import cli, seconds_or_duration
+from zilliz_import.cli.completion import completion
+from zilliz_import.cli.config import config
 from zilliz_import.cli.failures import hint_for, status_of
 from zilliz_import.cli.logs import stop_showing_log
 from zilliz_import.cli.mock import mock
@@ -16,6 +18,8 @@ from zilliz_import.cli.output import EXIT_USAGE, fail
 from zilliz_import.contract.command import contract
 from zilliz_import.errors import ZillizImportError
 
+cli.add_command(config)
+cli.add_command(completion)
 cli.add_command(mock)
 cli.add_command(contract)
 cli.add_command(cloud)

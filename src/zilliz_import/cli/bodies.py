@@ -13,7 +13,8 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from zilliz_import._core.settings import DEFAULT_TIMEOUT
-from zilliz_import.cli.display import as_json, display_for, jobs_table, progress_table
+from zilliz_import.cli.display import QuietDisplay, display_for, jobs_table, progress_table
+from zilliz_import.cli.formats import Output, render, table
 from zilliz_import.cli.output import EXIT_TIMEOUT, console, fail, finish_watch
 from zilliz_import.errors import InvalidArgumentError, WaitManyTimeoutError
 
@@ -63,27 +64,39 @@ def file_units(files: Sequence[str]) -> list[list[str]]:
     return [[path for path in unit.split(",") if path] for unit in files]
 
 
-def show_progress(data: Any, as_json_output: bool) -> None:
-    """One job's progress: a table per file, or the raw answer as JSON."""
-    console.print_json(as_json(data)) if as_json_output else console.print(progress_table(data))
+def emit(data: Any, output: Output, own_table: Callable[[Any], Any] | None = None) -> None:
+    """Data in the output asked for: the command's own table by default, else the chosen format."""
+    if output.format != "table":
+        click.echo(render(data, output))
+    elif own_table is not None and output.query is None:
+        console.print(own_table(data))
+    else:
+        console.print(table(data, output))
 
 
-def show_jobs(records: list[Any], as_json_output: bool, where: str) -> None:
-    """A listing: a table, or the records as JSON; a line saying so when there is nothing to list."""
-    if as_json_output:
-        console.print_json(as_json(records))
-    elif not records:
+def show_progress(data: Any, output: Output) -> None:
+    """One job's progress: a table per file, or the answer in the chosen format."""
+    emit(data, output, progress_table)
+
+
+def show_jobs(records: list[Any], output: Output, where: str) -> None:
+    """A listing: a table, or the records in the chosen format; a line saying so when there is nothing to list."""
+    if not records and not output.custom:
         console.print(f"no import jobs {where}", markup=False)
     else:
-        console.print(jobs_table(records))
+        emit(records, output, jobs_table)
 
 
-def watch_jobs(open_facade: Callable[[], Any], ids: tuple[str, ...], follow: dict[str, Any]) -> NoReturn:
+def watch_jobs(
+    open_facade: Callable[[], Any], ids: tuple[str, ...], follow: dict[str, Any], output: Output
+) -> NoReturn:
     """Follow `ids` with an async facade's `wait_many` on a live display, then report and exit.
 
-    Exits 0 if all completed, 1 if any failed, 3 on timeout, 4 if any wait for a commit.
+    With an output format or query, nothing is shown while following and the final answers are
+    printed in that format at the end. Exits 0 if all completed, 1 if any failed, 3 on timeout, 4 if
+    any wait for a commit.
     """
-    display = display_for(console)
+    display = QuietDisplay() if output.custom else display_for(console)
 
     async def wait_for_all() -> Any:
         async with open_facade() as jobs:
@@ -94,4 +107,6 @@ def watch_jobs(open_facade: Callable[[], Any], ids: tuple[str, ...], follow: dic
             finals = asyncio.run(wait_for_all())
     except WaitManyTimeoutError as error:
         fail(f"{error}: {', '.join(error.unfinished)}", EXIT_TIMEOUT)
-    finish_watch(finals)
+    if output.custom:
+        emit(list(finals.values()), output)
+    finish_watch(finals, count=not output.custom)

@@ -15,14 +15,17 @@ from zilliz_import.cli import given
 from zilliz_import.cli.bodies import (
     JOB_ID_ARGS,
     checked_ids,
+    emit,
     file_units,
     show_jobs,
     show_progress,
     transport_options,
     watch_jobs,
 )
+from zilliz_import.cli.formats import Output, with_output
 from zilliz_import.cli.logs import show_log
 from zilliz_import.cli.output import console
+from zilliz_import.cli.profiles import profile_option
 from zilliz_import.errors import ConfigurationError
 from zilliz_import.exit_codes import exit_code_table
 from zilliz_import.planes.control_plane import DEFAULT_PAGE_SIZE, cloud_job_id_text
@@ -47,6 +50,7 @@ def settings_of(ctx: click.Context) -> dict[str, Any]:
 
 
 @click.group(epilog=exit_code_table())
+@profile_option
 @click.option("--endpoint", envvar=ENV_CLOUD_ENDPOINT, default=DEFAULT_CLOUD_ENDPOINT, show_default=True,
               help=f"Control-plane URL (.com.cn in China) [env {ENV_CLOUD_ENDPOINT}].")  # fmt: skip
 @click.option("--token", envvar=list(ENV_TOKENS), help=f"API key [env {' or '.join(ENV_TOKENS)}].")
@@ -76,26 +80,26 @@ def cloud(  # noqa: PLR0917 - click passes one argument per option
 
 @cloud.command(context_settings=JOB_ID_ARGS)
 @click.argument("job_id", callback=cloud_job_ids)
-@click.option("--json", "as_json_output", is_flag=True, help="Print the raw progress as JSON.")
+@with_output
 @click.pass_context
-def progress(ctx: click.Context, job_id: str, as_json_output: bool) -> None:
+def progress(ctx: click.Context, job_id: str, output: Output) -> None:
     """Show a job's progress, per file."""
     with CloudImportJobs(**settings_of(ctx)) as jobs:
         data = jobs.get_progress(job_id)
-    show_progress(data, as_json_output)
+    show_progress(data, output)
 
 
 @cloud.command(name="list")
 @click.option("--page-size", type=click.IntRange(min=1), default=DEFAULT_PAGE_SIZE, show_default=True,
               help="Jobs fetched per request; the server may cap it (Zilliz documents no maximum).")  # fmt: skip
-@click.option("--json", "as_json_output", is_flag=True, help="Print the jobs as JSON.")
+@with_output
 @click.pass_context
-def list_jobs(ctx: click.Context, page_size: int, as_json_output: bool) -> None:
+def list_jobs(ctx: click.Context, page_size: int, output: Output) -> None:
     """List the cluster's import jobs (every page)."""
     settings = settings_of(ctx)
     with CloudImportJobs(**settings) as jobs:
         records = list(jobs.list(page_size=page_size))
-    show_jobs(records, as_json_output, f"in cluster {settings['cluster_id']}")
+    show_jobs(records, output, f"in cluster {settings['cluster_id']}")
 
 
 @cloud.command()
@@ -108,8 +112,9 @@ def list_jobs(ctx: click.Context, page_size: int, as_json_output: bool) -> None:
 @click.option("--secret-key", envvar="OBJECT_SECRET_KEY", help="Object storage secret key [env OBJECT_SECRET_KEY].")
 @click.option("--session-token", envvar="OBJECT_SESSION_TOKEN",
               help="Object storage session token [env OBJECT_SESSION_TOKEN].")  # fmt: skip
+@with_output
 @click.pass_context
-def create(ctx: click.Context, /, collection: str, files: tuple[str, ...], **options: Any) -> None:
+def create(ctx: click.Context, /, collection: str, files: tuple[str, ...], output: Output, **options: Any) -> None:
     """Start an import job of FILES (object URLs, or paths in --volume) into COLLECTION; prints the job ID.
 
     Each FILE is one unit; join the column files of one unit with commas (a.npy,b.npy).
@@ -127,15 +132,16 @@ def create(ctx: click.Context, /, collection: str, files: tuple[str, ...], **opt
     )
     with CloudImportJobs(**settings_of(ctx)) as jobs:
         created = jobs.create(collection, source, partition_name=options["partition"], db_name=options["db_name"])
-    console.print(created.jobId)
+    console.print(created.jobId) if not output.custom else emit({"jobId": created.jobId}, output)
 
 
 @cloud.command(context_settings=JOB_ID_ARGS)
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=cloud_job_ids)
 @click.option("--wait", "deadline", type=click.FloatRange(min=0.1), default=3600, show_default=True,
               help="Seconds to wait for all jobs.")  # fmt: skip
+@with_output
 @click.pass_context
-def watch(ctx: click.Context, job_id_list: tuple[str, ...], deadline: float) -> None:
+def watch(ctx: click.Context, job_id_list: tuple[str, ...], deadline: float, output: Output) -> None:
     """Watch jobs until they end: exit 0 if all completed, 1 if any failed, 3 on timeout."""
     settings = settings_of(ctx)
-    watch_jobs(lambda: AsyncCloudImportJobs(**settings), job_id_list, {"timeout": deadline})
+    watch_jobs(lambda: AsyncCloudImportJobs(**settings), job_id_list, {"timeout": deadline}, output)

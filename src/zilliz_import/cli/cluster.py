@@ -12,6 +12,7 @@ from zilliz_import.cli import given
 from zilliz_import.cli.bodies import (
     JOB_ID_ARGS,
     checked_ids,
+    emit,
     file_units,
     show_jobs,
     show_progress,
@@ -19,8 +20,10 @@ from zilliz_import.cli.bodies import (
     watch_jobs,
 )
 from zilliz_import.cli.failures import status_of
+from zilliz_import.cli.formats import Output, with_output
 from zilliz_import.cli.logs import show_log
 from zilliz_import.cli.output import console, say
+from zilliz_import.cli.profiles import profile_option
 from zilliz_import.errors import ApiError
 from zilliz_import.exit_codes import Exit, exit_code_table
 from zilliz_import.planes.cluster import MAX_JOB_ID, job_id_text
@@ -40,6 +43,7 @@ def settings_of(ctx: click.Context) -> dict[str, Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=exit_code_table())
+@profile_option
 @click.option("--endpoint", envvar=ENV_ENDPOINT, help=f"Cluster endpoint URL [env {ENV_ENDPOINT}].")
 @click.option("--token", envvar=ENV_TOKEN, help=f"API key or username:password [env {ENV_TOKEN}].")
 @click.option("--db", "db_name", envvar=ENV_DB, help=f"Database name [env {ENV_DB}].")
@@ -71,24 +75,24 @@ def cli(  # noqa: PLR0917 - click passes one argument per global option
 
 @cli.command(context_settings=JOB_ID_ARGS, epilog=JOB_ID_HELP)
 @click.argument("job_id", callback=job_ids)
-@click.option("--json", "as_json_output", is_flag=True, help="Print the raw progress as JSON.")
+@with_output
 @click.pass_context
-def progress(ctx: click.Context, job_id: str, as_json_output: bool) -> None:
+def progress(ctx: click.Context, job_id: str, output: Output) -> None:
     """Show a job's progress, per file."""
     with ImportJobs(**settings_of(ctx)) as jobs:
         data = jobs.get_progress(job_id)
-    show_progress(data, as_json_output)
+    show_progress(data, output)
 
 
 @cli.command(name="list")
 @click.option("--collection", help="Only jobs of this collection.")
-@click.option("--json", "as_json_output", is_flag=True, help="Print the jobs as JSON.")
+@with_output
 @click.pass_context
-def list_jobs(ctx: click.Context, collection: str | None, as_json_output: bool) -> None:
+def list_jobs(ctx: click.Context, collection: str | None, output: Output) -> None:
     """List the import jobs of the database."""
     with ImportJobs(**settings_of(ctx)) as jobs:
         records = jobs.list(collection_name=collection)
-    show_jobs(records, as_json_output, f"in collection {collection}" if collection else "on this server")
+    show_jobs(records, output, f"in collection {collection}" if collection else "on this server")
 
 
 @cli.command()
@@ -100,6 +104,7 @@ def list_jobs(ctx: click.Context, collection: str | None, as_json_output: bool) 
 @click.option(
     "--import-timeout", metavar="DURATION", help="How long the import may run: seconds or a Go duration (1.5h)."
 )
+@with_output
 @click.pass_context
 def create(  # noqa: PLR0917 - click passes one argument per option
     ctx: click.Context,
@@ -109,6 +114,7 @@ def create(  # noqa: PLR0917 - click passes one argument per option
     options: Any,
     no_auto_commit: bool,
     import_timeout: str | None,
+    output: Output,
 ) -> None:
     """Start an import job of FILES into COLLECTION; prints the job ID.
 
@@ -124,7 +130,7 @@ def create(  # noqa: PLR0917 - click passes one argument per option
     )
     with ImportJobs(**settings_of(ctx)) as jobs:
         created = jobs.create(collection, file_units(files), partition_name=partition, options=typed)
-    console.print(created.job_id)
+    console.print(created.job_id) if not output.custom else emit(created, output)
 
 
 def seconds_or_duration(text: str | None) -> str | None:
@@ -143,9 +149,15 @@ def seconds_or_duration(text: str | None) -> str | None:
               help="Seconds to wait for all jobs.")  # fmt: skip
 @click.option("--through-uncommitted", is_flag=True, help="Keep waiting at Uncommitted (another process commits).")
 @click.option("--max-rps", type=click.FloatRange(min=0.01), help="At most this many requests per second.")
+@with_output
 @click.pass_context
-def watch(
-    ctx: click.Context, job_id_list: tuple[str, ...], deadline: float, through_uncommitted: bool, max_rps: float | None
+def watch(  # noqa: PLR0917 - click passes one argument per option
+    ctx: click.Context,
+    job_id_list: tuple[str, ...],
+    deadline: float,
+    through_uncommitted: bool,
+    max_rps: float | None,
+    output: Output,
 ) -> None:
     """Watch jobs until they end: exit 0 if all completed, 1 if any failed, 3 on timeout, 4 if any wait for a commit.
 
@@ -153,31 +165,34 @@ def watch(
     """
     follow = {"timeout": deadline, "through_uncommitted": through_uncommitted, "max_requests_per_second": max_rps}
     settings = settings_of(ctx)
-    watch_jobs(lambda: AsyncImportJobs(**settings), job_id_list, follow)
+    watch_jobs(lambda: AsyncImportJobs(**settings), job_id_list, follow, output)
 
 
 @cli.command(context_settings=JOB_ID_ARGS, epilog=JOB_ID_HELP)
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
+@with_output
 @click.pass_context
-def commit(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
+def commit(ctx: click.Context, job_id_list: tuple[str, ...], output: Output) -> None:
     """Commit two-phase jobs waiting at Uncommitted (newest servers); exit 1 if any could not be."""
-    act(ctx, "commit", job_id_list)
+    act(ctx, "commit", job_id_list, output)
 
 
 @cli.command(context_settings=JOB_ID_ARGS, epilog=JOB_ID_HELP)
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
+@with_output
 @click.pass_context
-def abort(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
+def abort(ctx: click.Context, job_id_list: tuple[str, ...], output: Output) -> None:
     """Abort jobs that have not completed (newest servers); exit 1 if any could not be."""
-    act(ctx, "abort", job_id_list)
+    act(ctx, "abort", job_id_list, output)
 
 
-def act(ctx: click.Context, action: str, ids: tuple[str, ...]) -> None:
+def act(ctx: click.Context, action: str, ids: tuple[str, ...], output: Output) -> None:
     """Commit or abort every job, going on after a refusal; one line per job, then the worst exit code of the table.
 
-    A server that cannot be reached, or refuses the credentials, ends the run at once (exit 5).
+    A server that cannot be reached, or refuses the credentials, ends the run at once (exit 5). With an
+    output format, one record per job (`jobId`, `action`, `done`, `error`) instead of the lines.
     """
-    worst = Exit.OK
+    worst, records = Exit.OK, []
     with ImportJobs(**settings_of(ctx)) as jobs:
         for job_id in ids:
             try:
@@ -186,8 +201,13 @@ def act(ctx: click.Context, action: str, ids: tuple[str, ...]) -> None:
                 if status_of(error) is Exit.UNREACHABLE:
                     raise
                 worst = max(worst, status_of(error))
+                records.append({"jobId": job_id, "action": action, "done": False, "error": str(error)})
                 say(f"job {job_id}: {error}")
             else:
-                console.print(f"{action} {job_id}: done")
+                records.append({"jobId": job_id, "action": action, "done": True, "error": None})
+                if not output.custom:
+                    console.print(f"{action} {job_id}: done")
+    if output.custom:
+        emit(records, output)
     if worst:
         sys.exit(worst)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Protocol
@@ -16,7 +15,7 @@ from rich.text import Text
 from zilliz_import.cli.words import counts_known, reason_text, state_text
 from zilliz_import.following.progress import ProgressEvent, rows_of, state_name
 
-__all__ = ["Display", "as_json", "display_for", "jobs_table", "progress_table", "reason_text", "state_text"]
+__all__ = ["Display", "display_for", "jobs_table", "progress_table", "reason_text", "state_text"]
 
 
 def rows_text(data: Any) -> str:
@@ -117,6 +116,19 @@ class PlainDisplay:
         return None
 
 
+class QuietDisplay:
+    """Shows nothing while following: the output comes at the end, in the format asked for."""
+
+    def update(self, event: ProgressEvent[Any]) -> None:
+        """Ignore the event."""
+
+    def __enter__(self) -> QuietDisplay:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        return None
+
+
 def display_for(console: Console) -> Display:
     """Live bars on a terminal, plain lines otherwise."""
     return LiveDisplay(console) if console.is_terminal else PlainDisplay(console)
@@ -153,9 +165,3 @@ def jobs_table(records: Sequence[Any]) -> Table:
         reason_cell = Text(reason if isinstance(reason, str) else "")
         table.add_row(record.job_id, Text(record.collection_name), Text(str(record.state)), percent, reason_cell)
     return table
-
-
-def as_json(value: Any) -> str:
-    """A generated model (or a list of them) as indented JSON."""
-    plain = [item.to_dict() for item in value] if isinstance(value, list) else value.to_dict()
-    return json.dumps(plain, indent=2, default=str)

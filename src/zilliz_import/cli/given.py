@@ -25,8 +25,13 @@ typed: dict[str, str] = {}
 def remember(ctx: click.Context, options: Mapping[str, tuple[str, tuple[str, ...]]]) -> None:
     """Record how each setting was given: `options` maps a parameter to its flag and environment variables."""
     for param, (flag, envvars) in options.items():
-        from_env = ctx.get_parameter_source(param) is ParameterSource.ENVIRONMENT
-        typed[param] = next((name for name in envvars if os.environ.get(name)), flag) if from_env else flag
+        source = ctx.get_parameter_source(param)
+        if source is ParameterSource.ENVIRONMENT:
+            typed[param] = next((name for name in envvars if os.environ.get(name)), flag)
+        elif source is ParameterSource.DEFAULT_MAP:  # a saved profile (zilliz-import config)
+            typed[param] = f"{param} of the profile"
+        else:
+            typed[param] = flag
 
 
 def either(flag: str, envvars: tuple[str, ...]) -> str:

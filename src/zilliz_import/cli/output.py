@@ -39,7 +39,7 @@ def watch_status(ends: list[Ending | None]) -> int:
     return EXIT_UNCOMMITTED if Ending.UNCOMMITTED in ends else 0
 
 
-def finish_watch(finals: Mapping[str, Any]) -> NoReturn:
+def finish_watch(finals: Mapping[str, Any], *, count: bool = True) -> NoReturn:
     """Report the end of a watch (failures and jobs awaiting a commit on stderr, a count on stdout) and exit."""
     ends = {job: ending(p) for job, p in finals.items()}
     for job, data in finals.items():
@@ -49,5 +49,6 @@ def finish_watch(finals: Mapping[str, Any]) -> NoReturn:
     if waiting:
         say(f"waiting for a commit or an abort: {' '.join(waiting)}")
     completed = sum(1 for end in ends.values() if end is Ending.COMPLETED)
-    console.print(f"{completed} of {len(finals)} jobs completed")
+    if count:
+        console.print(f"{completed} of {len(finals)} jobs completed")
     sys.exit(watch_status(list(ends.values())))

@@ -14,15 +14,6 @@ from zilliz_import.mock import DEFAULT_API_KEY, DEFAULT_CLUSTER, ControlPlaneApp
 JOB_ID = re.compile(r"job-[a-z0-9]{21}")
 
 
-@pytest.fixture
-def cloud_env(cloud_server: MockServer, monkeypatch: pytest.MonkeyPatch) -> MockServer:
-    monkeypatch.setenv("CLOUD_PLATFORM_ENDPOINT", cloud_server.url)
-    monkeypatch.setenv("TOKEN", DEFAULT_API_KEY)
-    monkeypatch.setenv("CLUSTER_ID", DEFAULT_CLUSTER)
-    monkeypatch.delenv("CLUSTER_ENDPOINT", raising=False)
-    return cloud_server
-
-
 def test_create_watch_progress_and_list(cloud_env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
     keys = ["--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY]
     status, out, _ = run(["cloud", "create", "medium_articles", "s3://b/1.parquet", *keys], capsys)

@@ -15,14 +15,6 @@ from zilliz_import.following.progress import Ending
 from zilliz_import.mock import MockApp, MockServer
 
 
-@pytest.fixture
-def env(mock_server: MockServer, monkeypatch: pytest.MonkeyPatch) -> MockServer:
-    monkeypatch.setenv("CLUSTER_ENDPOINT", mock_server.url)
-    monkeypatch.setenv("TOKEN", "root:Milvus")
-    monkeypatch.delenv("DB_NAME", raising=False)
-    return mock_server
-
-
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run the CLI in-process; returns (exit status, stdout, stderr)."""
     try:
