@@ -57,7 +57,7 @@ def test_a_command_uses_the_profile_unless_the_environment_says_otherwise(
     cli(capsys, "config", "set", "endpoint", mock_server.url, "--profile", "local")
     cli(capsys, "config", "set", "endpoint", "http://127.0.0.1:9", "--profile", "nowhere")
     assert cli(capsys, "--profile", "local", "list")[0] == 0
-    assert cli(capsys, "--profile", "nowhere", "list")[0] == 1  # the profile's endpoint was used: refused
+    assert cli(capsys, "--profile", "nowhere", "list")[0] == 5  # the profile's endpoint was used: unreachable
     monkeypatch.setenv("CLUSTER_ENDPOINT", mock_server.url)
     assert cli(capsys, "--profile", "nowhere", "list")[0] == 0
 
