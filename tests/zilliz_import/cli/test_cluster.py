@@ -46,8 +46,8 @@ def test_create_then_progress_as_table_and_json(env: MockServer, capsys: pytest.
 
 
 def test_list_as_table_and_json(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
-    run(["create", "c1", "a"], capsys)
-    run(["create", "c2", "b"], capsys)
+    run(["create", "c1", "a.parquet"], capsys)
+    run(["create", "c2", "b.parquet"], capsys)
     status, out, _ = run(["list", "--collection", "c2", "--json"], capsys)
     assert status == 0 and [r["collectionName"] for r in json.loads(out)] == ["c2"]
     status, out, _ = run(["list"], capsys)
@@ -55,7 +55,7 @@ def test_list_as_table_and_json(env: MockServer, capsys: pytest.CaptureFixture[s
 
 
 def test_watch_exits_0_when_all_complete(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
-    ids = [run(["create", "c", f"f{i}"], capsys)[1].strip() for i in range(3)]
+    ids = [run(["create", "c", f"f{i}.parquet"], capsys)[1].strip() for i in range(3)]
     status, out, _ = run(["watch", *ids], capsys)
     assert status == 0 and "3 of 3 jobs completed" in out
     assert all(re.search(rf"job {i}: Completed 100%", out) for i in ids), out
