@@ -149,7 +149,7 @@ def commit(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
 @click.argument("job_id_list", metavar="JOB_ID...", nargs=-1, required=True, callback=job_ids)
 @click.pass_context
 def abort(ctx: click.Context, job_id_list: tuple[str, ...]) -> None:
-    """Abort jobs that have not completed (newest servers); exit 1 if any could not be."""
+    """Abort two-phase jobs that have not completed (newest servers); exit 1 if any could not be."""
     act(ctx, "abort", job_id_list)
 
 

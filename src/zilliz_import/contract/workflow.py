@@ -4,6 +4,8 @@ Every job a scenario creates is followed at the end of the scenario (`teardown`)
 both progress paths until it is finished or waits for a commit, polled again once finished, and
 looked up in `list` for its collection. The polls go through every check, so a job is seen in
 every state it passes through, on purpose rather than by the timing of a few generated steps.
+The follow-up also asks for what the server must refuse (sheet sections 1 and 5): a file type no
+release reads, a commit of an auto-commit job, an abort of a finished one; and an abort repeated.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from zilliz_import.contract.history import JobRecord
 
 WAITS_FOR_COMMIT = "Uncommitted"
 TWO_PHASE_FILE = "contract-tests/two-phase.parquet"
+UNREADABLE_FILE = "contract-tests/unknown-type.txt"  # sheet section 1: refused at create, no job
 AUTO_COMMIT_OFF = {"auto_commit": "false"}
 
 
@@ -61,10 +64,14 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
     session.HISTORY.to_follow()  # jobs created before the stateful phase are not followed: it would take long
 
     ends: dict[str, str] = {}  # two-phase jobs the follow-up started: job ID -> COMMIT or ABORT
+    probed: list[str] = []  # the run's one create of an unreadable file type, once sent
 
     class Following(base):  # type: ignore[misc]
         def teardown(self) -> None:
             records = session.HISTORY.to_follow()
+            if records and not probed:
+                probed.append(CREATE)  # judged by unknown_file_type_refused; a job it wrongly starts is followed
+                self._send(CREATE, {"collectionName": records[0].collection, "files": [[UNREADABLE_FILE]]}, records[0])
             if can_commit and records and not ends:
                 records += self._start_two_phase(records[0])
             for record in records:
@@ -95,7 +102,21 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
                     break
                 policy.pause()
             self._send(DESCRIBE, job, record)  # a finished job, asked again
+            if can_commit:
+                self._refusals(record, job)
             self._send(LIST, record.listing(), record)
+
+        def _refusals(self, record: JobRecord, job: dict[str, Any]) -> None:
+            """Sheet section 5, judged by the action rules (history.py), then the job asked again, unchanged."""
+            sent = []
+            if not record.two_phase:
+                sent.append(self._send(COMMIT, job, record))  # an auto-commit job: refused
+            if record.seen and record.seen[-1][0] == "Completed":
+                sent.append(self._send(ABORT, job, record))  # too late: refused
+            if record.aborted:
+                sent.append(self._send(ABORT, job, record))  # again: accepted, nothing changes
+            if sent:
+                self._send(DESCRIBE, job, record)
 
         def _send(
             self, operation_id: str, body: dict[str, Any], record: JobRecord, then: Callable[[], object] | None = None
