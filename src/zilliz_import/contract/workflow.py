@@ -19,8 +19,19 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 import zilliz_import.contract.checks  # noqa: F401 - the follow-up runs every check
 from zilliz_import.contract import session
-from zilliz_import.contract.answer import ABORT, COMMIT, CREATE, DESCRIBE, FINISHED, LIST, PROGRESS, envelope_of
+from zilliz_import.contract.answer import (
+    ABORT,
+    CLUSTER,
+    COMMIT,
+    CREATE,
+    DESCRIBE,
+    FINISHED,
+    LIST,
+    PROGRESS,
+    envelope_of,
+)
 from zilliz_import.contract.history import JobRecord
+from zilliz_import.contract.spec import plane_of
 
 WAITS_FOR_COMMIT = "Uncommitted"
 TWO_PHASE_FILE = "contract-tests/two-phase.parquet"
@@ -64,20 +75,35 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
     session.HISTORY.to_follow()  # jobs created before the stateful phase are not followed: it would take long
 
     ends: dict[str, str] = {}  # two-phase jobs the follow-up started: job ID -> COMMIT or ABORT
-    probed: list[str] = []  # the run's one create of an unreadable file type, once sent
+    probed: list[str] = []  # set once the run's first cluster teardown has seeded and probed
+    on_cluster = plane_of(schema.raw_schema) == CLUSTER
+    example = create_example(schema)
 
     class Following(base):  # type: ignore[misc]
         def teardown(self) -> None:
             records = session.HISTORY.to_follow()
-            if records and not probed:
-                probed.append(CREATE)  # judged by unknown_file_type_refused; a job it wrongly starts is followed
-                self._send(CREATE, {"collectionName": records[0].collection, "files": [[UNREADABLE_FILE]]}, records[0])
+            if on_cluster and not probed:
+                probed.append(CREATE)
+                records = records or self._seed()
+                like = records[0] if records else JobRecord("", str(example.get("collectionName")), "default")
+                # judged by unknown_file_type_refused; a job it wrongly starts is followed by a later teardown
+                self._send(CREATE, {"collectionName": like.collection, "files": [[UNREADABLE_FILE]]}, like)
             if can_commit and records and not ends:
                 records += self._start_two_phase(records[0])
             for record in records:
                 if policy.take():
                     self._follow(record)
             super().teardown()
+
+        def _seed(self) -> list[JobRecord]:
+            """Create the spec's first create example when no generated step started a job.
+
+            Most generated files are of no type a server reads (sheet section 1), so without it a run
+            could have no job to follow.
+            """
+            if example:
+                self._send(CREATE, example, JobRecord("", str(example.get("collectionName")), "default"))
+            return session.HISTORY.to_follow()
 
         def _start_two_phase(self, like: JobRecord) -> list[JobRecord]:
             """Sheet section 5: two jobs that wait at `Uncommitted`, one to commit and one to abort."""
@@ -134,3 +160,12 @@ def following_machine(schema: OpenApiSchema, policy: FollowPolicy) -> Any:
             return data if isinstance(data, dict) else {}
 
     return Following
+
+
+def create_example(schema: OpenApiSchema) -> dict[str, Any]:
+    """The body of the first example of `create` in the spec ({} when it has none)."""
+    raw = schema.find_operation_by_id(CREATE).definition.raw
+    examples = raw.get("requestBody", {}).get("content", {}).get("application/json", {}).get("examples", {})
+    first: Any = next(iter(examples.values()), None) if isinstance(examples, dict) else None
+    value = first.get("value") if isinstance(first, dict) else None
+    return value if isinstance(value, dict) else {}

@@ -1,8 +1,9 @@
 """The cluster's import routes: decoded body in, `data` out, or an ApiError, in the server's order of checks.
 
-Order per route (reference sheet, sections 1 and 4): the HTTP layer binds the body (1801, 1802), the
-proxy checks the privilege (403), then the task checks the request (100, 1100, 2100), then datacoord
-applies its limits (back-pressure). Release differences come from `config.server` (releases.py).
+Order per route (reference sheet, sections 1 and 4): the HTTP layer binds the body (1801, 1802; keys
+matched as Go matches them), the proxy checks the privilege (403), then the task checks the request
+(100, 1100, 2100, file types included), then datacoord applies its limits (back-pressure); commit
+and abort follow section 5 (actions.py). Release differences come from `config.server` (releases.py).
 """
 
 from __future__ import annotations
