@@ -40,9 +40,13 @@ class ApiError(ZillizImportError):
         self.message = message
 
     def __str__(self) -> str:
-        where = [f"HTTP {self.status}"] if self.status is not None else []
-        where += [f"code {self.code}"] if self.code is not None else []
-        return f"{self.operation}: {' '.join(where)}: {self.message}" if where else f"{self.operation}: {self.message}"
+        return f"{self._where()}: {self.message}"
+
+    def _where(self) -> str:
+        """`operation`, with `HTTP status code N` when known: the start of the one-line message."""
+        parts = [f"HTTP {self.status}"] if self.status is not None else []
+        parts += [f"code {self.code}"] if self.code is not None else []
+        return f"{self.operation}: {' '.join(parts)}" if parts else self.operation
 
 
 class AuthenticationError(ApiError):
@@ -59,6 +63,53 @@ class JobNotFoundError(ApiError):
 
 class InvalidRequestError(ApiError):
     """The server refused the request as malformed (1801, 1802, 1100, other 2100 ...)."""
+
+
+class FileTypeRefusedError(InvalidRequestError):
+    """`create` refused a unit of files the server cannot read (code 2100); no job was started.
+
+    The server decides which files it reads (the client does not check, so a new format needs no new
+    client): an unknown extension, mixed extensions in one unit, or several files where the format
+    takes one. `unit` is the unit the refusal is about, as sent, when the answer lets it be found.
+    """
+
+    def __init__(self, message: str, *, unit: list[str] | None = None, **where: Any) -> None:
+        super().__init__(message, **where)
+        self.unit = unit
+
+    def __str__(self) -> str:
+        named = f"the server cannot read file unit {self.unit}: " if self.unit is not None else ""
+        return f"{self._where()}: {named}{self.message}"
+
+
+class JobActionRefusedError(InvalidRequestError):
+    """`commit` or `abort` refused for the job's state, explained from a follow-up progress call.
+
+    Attributes:
+        job_id: The job.
+        state: Its state when the refusal was explained (`Importing`, `Completed` ...).
+        explanation: What happened and what to do, in one sentence.
+    """
+
+    def __init__(self, message: str, *, job_id: str, state: str, explanation: str, **where: Any) -> None:
+        super().__init__(message, **where)
+        self.job_id = job_id
+        self.state = state
+        self.explanation = explanation
+
+    def __str__(self) -> str:
+        return f"{self._where()}: {self.explanation} (the server said: {self.message})"
+
+
+class JobNotUncommittedError(JobActionRefusedError):
+    """The job is not waiting at `Uncommitted`: it is still importing, failed, or was not created two-phase.
+
+    Only a job created with `auto_commit=False` stops at `Uncommitted` to be committed or aborted.
+    """
+
+
+class JobAlreadyEndedError(JobActionRefusedError):
+    """`abort` came too late: the job already completed, or is committing."""
 
 
 class RateLimitedError(ApiError):

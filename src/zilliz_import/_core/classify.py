@@ -8,6 +8,7 @@ from zilliz_import.errors import (
     ApiError,
     AuthenticationError,
     BackPressureError,
+    FileTypeRefusedError,
     InvalidRequestError,
     JobNotFoundError,
     PermissionDeniedError,
@@ -39,6 +40,9 @@ MESSAGE_CLASSES: tuple[tuple[frozenset[int], str, type[ApiError]], ...] = (
     # ErrImportSysFailed), though the released handlers still answer 2100: accept both
     (frozenset({2100, 2101}), "does not exist", JobNotFoundError),
     (frozenset({2100, 2101}), "number of jobs has reached the limit", BackPressureError),
+    # create: a unit of files the server cannot read (importutilv2.GetFileType); no job was started
+    (frozenset({2100}), "file type", FileTypeRefusedError),
+    (frozenset({2100}), "accepts only one file", FileTypeRefusedError),
 )
 # What the HTTP status means when there is no envelope, or its code is in no table; 5xx is ServerError.
 STATUS_CLASSES: dict[int, type[ApiError]] = {

@@ -182,7 +182,7 @@ def commit(ctx: click.Context, job_id_list: tuple[str, ...], output: Output) -> 
 @with_output
 @click.pass_context
 def abort(ctx: click.Context, job_id_list: tuple[str, ...], output: Output) -> None:
-    """Abort jobs that have not completed (newest servers); exit 1 if any could not be."""
+    """Abort two-phase jobs that have not completed (newest servers); exit 1 if any could not be."""
     act(ctx, "abort", job_id_list, output)
 
 

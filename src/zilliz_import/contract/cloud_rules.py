@@ -18,6 +18,10 @@ ONLY_ON = {
     "job_listed_for_its_collection": CLUSTER,
     "uncommitted_moves_only_forward": CLUSTER,  # section 5 is a cluster's two-phase commit
     "imported_rows_within_total": CLUSTER,  # section 7: no `importedRows` on the control plane
+    "unknown_file_type_refused": CLUSTER,  # section 1 checks file types on a cluster endpoint only
+    "abort_of_finished_job_refused": CLUSTER,  # section 5 is a cluster's two-phase commit
+    "commit_of_auto_commit_job_refused": CLUSTER,
+    "repeated_abort_harmless": CLUSTER,
     "reason_empty_unless_failed": CONTROL_PLANE,
     "list_pages_are_consistent": CONTROL_PLANE,
     "job_listed_for_its_cluster": CONTROL_PLANE,

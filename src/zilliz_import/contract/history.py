@@ -10,13 +10,13 @@ import threading
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
-from zilliz_import.contract.answer import CONTROL_PLANE, FINISHED, LIST, Answer, integer
+from zilliz_import.contract.answer import ABORT, COMMIT, CONTROL_PLANE, FINISHED, LIST, Answer, integer
 
 WAITING = {
     "Uncommitted": {"Uncommitted", "Committing", "Completed", "Failed"},
     "Committing": {"Committing", "Completed", "Failed"},
 }
-# name -> the line of the reference sheet (server-behaviour.md, second edition) it enforces
+# name -> the line of the reference sheet (server-behaviour.md, third edition) it enforces
 TIME_RULES = {
     "finished_job_stays_finished": 'Sheet section 3: "Completed" and "Failed" are terminal: never changes again.',
     "progress_never_goes_back": "Sheet section 3: progress bands only rise, Pending 0-10 to Completed 100 (Failed: 0).",
@@ -25,7 +25,21 @@ TIME_RULES = {
     ),
     "job_listed_for_its_collection": 'Sheet section 1: `list` "with a `collectionName` ... returns its jobs".',
     "job_listed_for_its_cluster": "Sheet section 7: `list` of a `clusterId` shows that cluster's jobs, and only those.",
+    "abort_of_finished_job_refused": (
+        "Sheet section 5: `abort` of a `Committing` or `Completed` job: `job <id> is in terminal/committed state"
+        " <State>, abort not allowed`."
+    ),
+    "commit_of_auto_commit_job_refused": (
+        "Sheet section 5: any `commit` or `abort` of a job created with `auto_commit` true (the default) is refused."
+    ),
+    "repeated_abort_harmless": (
+        "Sheet section 5: `abort` repeated on a job that a user already aborted succeeds and changes nothing."
+    ),
 }
+REFUSED_BEFORE_DECODING = frozenset({1800, 1401, 10001, 21119})  # no verdict on the job: auth, timeout
+# Sheet section 5: refusals for the job's sake are "importing data failed" (2100; 2101 in newest's table);
+# a malformed body or an unparsable Request-Timeout (1801, 1802, 1100) says nothing of the job.
+REFUSED_FOR_THE_JOB = frozenset({2100, 2101})
 LIST_PAGE = 100  # jobs per page the follow-up asks the control plane for, so that one page holds a run's jobs
 Problems = dict[str, list[str]]
 
@@ -41,6 +55,8 @@ class JobRecord:
     created_here: bool = True  # a job found on the server, not created by the run, is not looked for in list
     followed: bool = False
     cluster: str = ""  # the control plane's `clusterId`; "" for a cluster endpoint's job
+    two_phase: bool = False  # created with `auto_commit` "false": only such jobs take commit and abort
+    aborted: bool = False  # an abort of it was accepted
 
     def where(self) -> dict[str, str]:
         """What a request about this job names besides its ID: its cluster, or its database."""
@@ -85,11 +101,19 @@ class JobHistory:
         self._last: tuple[Answer | None, Problems] = (None, {})
 
     def remember(
-        self, server: Hashable, job_id: str, collection: str, db: str, *, created: bool = True, cluster: str = ""
+        self,
+        server: Hashable,
+        job_id: str,
+        collection: str,
+        db: str,
+        *,
+        created: bool = True,
+        cluster: str = "",
+        two_phase: bool = False,
     ) -> JobRecord:
         """Start following a job this run created (or, with `created=False`, found on the server)."""
         with self.lock:
-            record = JobRecord(job_id, collection, db, created_here=created, cluster=cluster)
+            record = JobRecord(job_id, collection, db, created_here=created, cluster=cluster, two_phase=two_phase)
             return self.jobs.setdefault((server, job_id), record)
 
     def record(self, server: Hashable, job_id: object) -> JobRecord | None:
@@ -128,10 +152,27 @@ class JobHistory:
                 return self._last[1]
             problems: Problems = {}
             missing = self._cluster_listing if answer.plane == CONTROL_PLANE else self._missing
-            for rule, problem in self._sightings(server, answer) + missing(server, answer, db):
+            found = self._actions(server, answer) + self._sightings(server, answer) + missing(server, answer, db)
+            for rule, problem in found:
                 problems.setdefault(rule, []).append(problem)
             self._last = (answer, problems)
             return problems
+
+    def _actions(self, server: Hashable, answer: Answer) -> list[tuple[str, str]]:
+        """Sheet section 5: what `commit` and `abort` of a job this run created must refuse or accept."""
+        record = self.record(server, answer.job_id_sent) if answer.operation_id in (COMMIT, ABORT) else None
+        code = answer.code
+        if record is None or not record.created_here or code is None or code in REFUSED_BEFORE_DECODING:
+            return []
+        found, last = [], record.seen[-1][0] if record.seen else None
+        if answer.operation_id == COMMIT and code == 0 and not record.two_phase:
+            found.append(("commit_of_auto_commit_job_refused", f"commit of auto-commit job {record.job_id} accepted"))
+        if answer.operation_id == ABORT and code == 0 and last == "Completed":
+            found.append(("abort_of_finished_job_refused", f"abort of Completed job {record.job_id} accepted"))
+        if answer.operation_id == ABORT and code in REFUSED_FOR_THE_JOB and record.aborted:
+            found.append(("repeated_abort_harmless", f"abort of aborted job {record.job_id} refused with code {code}"))
+        record.aborted = record.aborted or (answer.operation_id == ABORT and code == 0)
+        return found
 
     def _sightings(self, server: Hashable, answer: Answer) -> list[tuple[str, str]]:
         found = []

@@ -1,6 +1,6 @@
 """Meaning rules on one answer, without I/O: each returns what it finds wrong, as sentences.
 
-Each rule's docstring quotes the line of the reference sheet (server-behaviour.md, second edition)
+Each rule's docstring quotes the line of the reference sheet (server-behaviour.md, third edition)
 it enforces. `checks.py` turns every rule into a schemathesis check of the same name.
 """
 
@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from zilliz_import.contract.answer import ABORT, COMMIT, CONTROL_PLANE, JOB_VIEWS, LIST, Answer, integer
+from zilliz_import.contract.answer import ABORT, COMMIT, CONTROL_PLANE, CREATE, JOB_VIEWS, LIST, Answer, integer
 
 Rule = Callable[[Answer], list[str]]
 JOB_ROUTES = (*JOB_VIEWS, COMMIT, ABORT)  # the operations whose body is a jobId
 CODE_NOT_JSON, CODE_BAD_TIMEOUT = 1801, 1100
 # Answered before the body is decoded (authentication, permission, server-side timeout): no verdict on jobId.
 BEFORE_DECODING = frozenset({1800, 1401, 10001, 21119})
+# Sheet section 1: the extensions some release reads (`.jsonl`/`.ndjson` only in newer source); a unit
+# with any other extension is refused on every release, so accepting it is wrong wherever it happens.
+READABLE = frozenset({".json", ".npy", ".parquet", ".csv", ".jsonl", ".ndjson"})
+FOLDER_IMPORTS = ("backup", "l0_import")  # their units are folder prefixes: not checked
 
 
 def _files(view: dict[str, Any]) -> list[dict[str, Any]]:
@@ -117,6 +121,31 @@ def numeric_job_id_refused(answer: Answer) -> list[str]:
     return [f"jobId sent as the number {sent} was answered with code {answer.code}, not 1801"]
 
 
+def extension(path: str) -> str:
+    """The extension as the server reads it (Go's `filepath.Ext`): from the last dot of the last element."""
+    name = path.rsplit("/", 1)[-1]
+    return name[name.rfind(".") :] if "." in name else ""
+
+
+def unreadable_units(request: Any) -> list[list[str]]:
+    """The units of a `create` body with a path of an extension no release reads (none for folder imports)."""
+    body = request if isinstance(request, dict) else {}
+    options, files = body.get("options"), body.get("files")
+    if isinstance(options, dict) and any(str(options.get(key, "")).lower() == "true" for key in FOLDER_IMPORTS):
+        return []
+    units = [u for u in files if isinstance(u, list) and u] if isinstance(files, list) else []
+    return [u for u in units if all(isinstance(p, str) for p in u) and any(extension(p) not in READABLE for p in u)]
+
+
+def unknown_file_type_refused(answer: Answer) -> list[str]:
+    """Sheet section 1: "File types are checked at create": an unknown extension is 2100 "and no job is created"."""
+    if answer.operation_id != CREATE or answer.code != 0:
+        return []
+    units = unreadable_units(answer.request)
+    job = (answer.data or {}).get("jobId")
+    return [f"create of unit {unit} (a file type no release reads) was accepted as job {job}" for unit in units[:1]]
+
+
 RULES: dict[str, Rule] = {
     rule.__name__: rule
     for rule in (
@@ -128,5 +157,6 @@ RULES: dict[str, Rule] = {
         answer_is_about_the_job_asked,
         list_follows_its_filter,
         numeric_job_id_refused,
+        unknown_file_type_refused,
     )
 }

@@ -85,12 +85,14 @@ def observe(case: AnyCase, answer: Answer) -> Problems:
     data = answer.data
     if answer.operation_id == CREATE and data is not None and isinstance(data.get("jobId"), str):
         body = case.body if isinstance(case.body, dict) else {}
-        cluster = body.get("clusterId")
+        cluster, options = body.get("clusterId"), body.get("options")
+        auto_commit = options.get("auto_commit") if isinstance(options, dict) else None
         HISTORY.remember(
             server,
             data["jobId"],
             str(body.get("collectionName")),
             db_of(case),
             cluster=cluster if isinstance(cluster, str) else "",
+            two_phase=isinstance(auto_commit, str) and auto_commit.strip().lower() == "false",
         )
     return HISTORY.observe(server, answer, db_of(case))

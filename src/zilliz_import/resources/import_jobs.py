@@ -7,16 +7,16 @@ from collections.abc import Iterable, Mapping
 from zilliz_import_client.models import CreateImportJobSuccessData, ImportJobProgress, ImportJobSummary
 
 from zilliz_import._core.checks import Files
-from zilliz_import._core.transport import AsyncTransport, SyncTransport
 from zilliz_import.following.groups import Collections
 from zilliz_import.following.loop import follow, follow_async, polls_in_flight, request_ceiling
 from zilliz_import.following.progress import DEFAULT_STALL_AFTER, ProgressCallback
 from zilliz_import.planes import cluster
 from zilliz_import.planes.cluster_options import CreateOptions
 from zilliz_import.resources.cluster_client import ClusterClient
+from zilliz_import.resources.refusals import AsyncRefusals, SyncRefusals
 
 
-class ImportJobs(ClusterClient, SyncTransport):
+class ImportJobs(ClusterClient, SyncRefusals):
     """Synchronous facade over the generated client; a context manager.
 
     Example:
@@ -45,11 +45,12 @@ class ImportJobs(ClusterClient, SyncTransport):
 
         Raises:
             InvalidArgumentError: Arguments the server would refuse, caught before sending.
+            FileTypeRefusedError: The server cannot read a unit's files; the error names the unit.
             ApiError: The server refused; retried only when no job can have started (back-pressure,
                 429, connection refused).
         """
         call = cluster.create_call(collection_name, files, partition_name, options, auto_commit)
-        return self._created_job(self._run(call), collection_name)
+        return self._created_job(self._create(call, files), collection_name)
 
     def list(self, *, collection_name: str | None = None) -> list[ImportJobSummary]:
         """The jobs of the database, or of one collection."""
@@ -64,26 +65,30 @@ class ImportJobs(ClusterClient, SyncTransport):
     def commit(self, job_id: str | int) -> None:
         """Commit a two-phase job waiting at `Uncommitted`: it moves to `Committing`, then `Completed`.
 
-        Newest servers only. Committing a job that is already committing or completed changes nothing.
+        Newest servers only. Committing a two-phase job that is already committing or completed changes
+        nothing. A refusal is explained from a follow-up progress call.
 
         Raises:
             JobNotFoundError: No job has this ID.
-            InvalidRequestError: The job cannot be committed now (still importing, or failed).
+            JobNotUncommittedError: The job is not at `Uncommitted`: still importing, failed, or not
+                created with `auto_commit=False`; it says which state the job is in.
             UnexpectedResponseError: The server has no such route (2.5, 2.6: HTTP 404).
         """
-        self._run(cluster.action_call("commit", job_id))
+        self._act("commit", job_id)
 
     def abort(self, job_id: str | int) -> None:
         """Abort a job that has not completed (meant for one waiting at `Uncommitted`): it ends `Failed`.
 
-        Newest servers only. Aborting a job that has already failed changes nothing.
+        Newest servers only; only jobs created with `auto_commit=False`. Aborting a job that has already
+        failed changes nothing. A refusal is explained from a follow-up progress call.
 
         Raises:
             JobNotFoundError: No job has this ID.
-            InvalidRequestError: The job cannot be aborted (completed, or committing).
+            JobAlreadyEndedError: Too late: the job is already `Completed` (or `Committing`).
+            JobNotUncommittedError: The job was not created with `auto_commit=False`; says its state.
             UnexpectedResponseError: The server has no such route (2.5, 2.6: HTTP 404).
         """
-        self._run(cluster.action_call("abort", job_id))
+        self._act("abort", job_id)
 
     def wait(
         self,
@@ -169,7 +174,7 @@ class ImportJobs(ClusterClient, SyncTransport):
         return follow(tracker, self._send, ceiling=request_ceiling(max_requests_per_second))
 
 
-class AsyncImportJobs(ClusterClient, AsyncTransport):
+class AsyncImportJobs(ClusterClient, AsyncRefusals):
     """Asynchronous facade; one connection pool serves every call, `wait_many` included."""
 
     async def create(
@@ -183,7 +188,7 @@ class AsyncImportJobs(ClusterClient, AsyncTransport):
     ) -> CreateImportJobSuccessData:
         """Start an import job; see `ImportJobs.create`."""
         call = cluster.create_call(collection_name, files, partition_name, options, auto_commit)
-        return self._created_job(await self._run(call), collection_name)
+        return self._created_job(await self._create(call, files), collection_name)
 
     async def list(self, *, collection_name: str | None = None) -> list[ImportJobSummary]:
         """The jobs of the database, or of one collection."""
@@ -197,11 +202,11 @@ class AsyncImportJobs(ClusterClient, AsyncTransport):
 
     async def commit(self, job_id: str | int) -> None:
         """Commit a two-phase job waiting at `Uncommitted`; see `ImportJobs.commit`."""
-        await self._run(cluster.action_call("commit", job_id))
+        await self._act("commit", job_id)
 
     async def abort(self, job_id: str | int) -> None:
         """Abort a job that has not completed; see `ImportJobs.abort`."""
-        await self._run(cluster.action_call("abort", job_id))
+        await self._act("abort", job_id)
 
     async def wait(
         self,

@@ -10,6 +10,7 @@ import pytest
 from zilliz_import import (
     AuthenticationError,
     BackPressureError,
+    FileTypeRefusedError,
     ImportJobs,
     InvalidRequestError,
     JobNotFoundError,
@@ -52,6 +53,10 @@ ENVELOPES = [
     (200, 2101, "importing data failed on server side", ServerError),
     (503, 1100, "invalid parameter", InvalidRequestError),
     (200, 1800, "user hasn't authenticated", AuthenticationError),
+    (200, 2100, "unexpected file type, files=[a.txt]: importing data failed", FileTypeRefusedError),
+    (400, 2100, "inconsistency in file types, (a.json) vs (b.parquet): importing data failed", FileTypeRefusedError),
+    (200, 2100, "for Parquet import, accepts only one file: importing data failed", FileTypeRefusedError),
+    (200, 2101, "unexpected file type, files=[a.txt]", ServerError),  # only 2100 is a refused file
 ]
 
 

@@ -37,7 +37,7 @@ def test_token_never_reaches_logs_even_at_debug(
     mock_app.faults.add(Fault("http_error", count=1))
     with ImportJobs(mock_server.url, TOKEN, retry=RetryPolicy(initial_delay=0.01)) as jobs:
         jobs.list()
-        job_id = jobs.create("c", ["a"]).job_id
+        job_id = jobs.create("c", ["a.parquet"]).job_id
         jobs.wait(job_id, timeout=30)
         with pytest.raises(JobNotFoundError):
             jobs.get_progress(1)

@@ -38,8 +38,8 @@ def test_create_then_progress_as_table_and_json(env: MockServer, capsys: pytest.
 
 
 def test_list_as_table_and_json(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
-    run(["create", "c1", "a"], capsys)
-    run(["create", "c2", "b"], capsys)
+    run(["create", "c1", "a.parquet"], capsys)
+    run(["create", "c2", "b.parquet"], capsys)
     status, out, _ = run(["list", "--collection", "c2", "--json"], capsys)
     assert status == 0 and [r["collectionName"] for r in json.loads(out)] == ["c2"]
     status, out, _ = run(["list"], capsys)
@@ -47,7 +47,7 @@ def test_list_as_table_and_json(env: MockServer, capsys: pytest.CaptureFixture[s
 
 
 def test_watch_exits_0_when_all_complete(env: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
-    ids = [run(["create", "c", f"f{i}"], capsys)[1].strip() for i in range(3)]
+    ids = [run(["create", "c", f"f{i}.parquet"], capsys)[1].strip() for i in range(3)]
     status, out, _ = run(["watch", *ids], capsys)
     assert status == 0 and "3 of 3 jobs completed" in out
     assert all(re.search(rf"job {i}: Completed 100%", out) for i in ids), out
@@ -111,7 +111,7 @@ def test_commit_goes_on_after_a_refusal_and_exits_1(env: MockServer, capsys: pyt
     run(["watch", job], capsys)
     status, out, err = run(["commit", "12345", job], capsys)
     assert status == 1 and f"commit {job}: done" in out
-    assert "job 12345: commit: HTTP 200 code 2100: import job does not exist" in err and err.count("\n") == 1
+    assert "job 12345: commit: HTTP 200 code 2100:" in err and "(no job has this ID)" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize(("given", "sent"), [("90", "90s"), ("2.5", "2.5s"), ("1.5h", "1.5h"), (None, None)])
@@ -181,3 +181,29 @@ def test_module_entry_point_and_mock_command(mock_app: MockApp) -> None:
     finally:
         served.terminate()
         served.wait(timeout=10)
+
+
+def test_create_refused_for_a_file_type_names_the_unit_in_one_line(
+    env: MockServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(["create", "c", "ok.parquet", "a.parquet,b.parquet"], capsys)
+    assert (status, out) == (1, "")
+    assert err.count("\n") == 1 and err.startswith("error: create: HTTP 200 code 2100: ")
+    assert "the server cannot read file unit ['a.parquet', 'b.parquet']: " in err
+
+
+def test_commit_and_abort_refusals_are_explained_in_one_line_each(
+    env: MockServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    auto = run(["create", "c", "a.parquet"], capsys)[1].strip()
+    two_phase = run(["create", "c", "b.parquet", "--no-auto-commit"], capsys)[1].strip()
+    assert run(["watch", auto, two_phase], capsys)[0] == 4
+    assert run(["commit", two_phase], capsys)[0] == 0
+    run(["watch", two_phase, "--through-uncommitted"], capsys)
+    status, out, err = run(["commit", auto], capsys)
+    assert (status, out) == (1, "") and err.count("\n") == 1
+    assert f"job {auto}: commit: HTTP 200 code 2100: import job {auto} is Completed, not Uncommitted" in err
+    assert "--no-auto-commit" in err
+    status, out, err = run(["abort", two_phase], capsys)
+    assert (status, out) == (1, "") and err.count("\n") == 1
+    assert f"import job {two_phase} already ended Completed: too late to abort" in err

@@ -13,6 +13,7 @@ from typing import Any
 from tests.zilliz_import.contract.broken_mocks import CrashingListApp, RewritingApp, accept_any_token, edit_jobs
 
 Job = dict[str, Any]
+READABLE = (".json", ".npy", ".parquet", ".csv")
 
 
 def progress_as_string(body: dict[str, Any], route: str) -> dict[str, Any]:
@@ -144,6 +145,69 @@ def leaves_uncommitted_backwards() -> Callable[[Job], None]:
     return edit
 
 
+def accepts_refused(route_refused: str) -> Callable[[dict[str, Any], str], dict[str, Any]]:
+    """A server that accepts every `commit` (or `abort`) the job's state should refuse: its 2100 becomes code 0."""
+
+    def mutate(body: dict[str, Any], route: str) -> dict[str, Any]:
+        return {"code": 0, "data": {}} if route == route_refused and body.get("code") == 2100 else body
+
+    return mutate
+
+
+class RefusesRepeatedAbort:
+    """A server that refuses a second abort of a job it already aborted (the sheet: it must succeed)."""
+
+    def __init__(self) -> None:
+        self.asked: object = None
+        self.aborted: set[object] = set()
+
+    def request(self, request: bytes) -> bytes:
+        try:
+            body = json.loads(request)
+        except ValueError:
+            body = None
+        self.asked = body.get("jobId") if isinstance(body, dict) else None
+        return request
+
+    def answer(self, body: dict[str, Any], route: str) -> dict[str, Any]:
+        if route != "abort" or body.get("code") != 0:
+            return body
+        if self.asked in self.aborted:
+            return {"code": 2100, "message": f"job {self.asked} was already aborted: importing data failed"}
+        self.aborted.add(self.asked)
+        return body
+
+
+def refuses_repeated_abort() -> RewritingApp:
+    planted = RefusesRepeatedAbort()
+    return RewritingApp(planted.answer, request_edit=planted.request)
+
+
+def reads_any_file_type(request: bytes) -> bytes:
+    """A server that starts a job for files of any type: it reads `x.txt` as if it were `x.txt.parquet`."""
+    try:
+        body = json.loads(request)
+    except ValueError:
+        return request
+    files = body.get("files") if isinstance(body, dict) else None
+    if not isinstance(files, list):
+        return request
+    body["files"] = [
+        [p if not isinstance(p, str) or p.endswith(READABLE) else p + ".parquet" for p in unit]
+        if isinstance(unit, list)
+        else unit
+        for unit in files
+    ]
+    return json.dumps(body).encode()
+
+
+def in_other_words(body: dict[str, Any], route: str) -> dict[str, Any]:
+    """A control: every refusal in other words (the rules read codes and states, never wordings)."""
+    if body.get("code") not in (0, None) and isinstance(body.get("message"), str):
+        body["message"] = "refused"
+    return body
+
+
 def describe_disagrees(job: Job) -> None:
     if job.get("state") == "Completed":
         job["totalRows"] += 1
@@ -153,6 +217,7 @@ def describe_disagrees(job: Job) -> None:
 CONTROLS: dict[str, Callable[[], Any]] = {
     "the healthy mock": RewritingApp,
     "an unknown field in every answer": lambda: RewritingApp(with_unknown_field),
+    "every refusal in other words": lambda: RewritingApp(in_other_words),
 }
 # variant -> (factory, the check that must report it)
 BROKEN_VARIANTS: dict[str, tuple[Callable[[], Any], str]] = {
@@ -188,6 +253,19 @@ BROKEN_VARIANTS: dict[str, tuple[Callable[[], Any], str]] = {
     "Uncommitted back to Importing": (
         lambda: RewritingApp(edit_jobs(leaves_uncommitted_backwards())),
         "uncommitted_moves_only_forward",
+    ),
+    "abort of a finished job accepted": (
+        lambda: RewritingApp(accepts_refused("abort")),
+        "abort_of_finished_job_refused",
+    ),
+    "commit of an auto-commit job accepted": (
+        lambda: RewritingApp(accepts_refused("commit")),
+        "commit_of_auto_commit_job_refused",
+    ),
+    "repeated abort refused": (refuses_repeated_abort, "repeated_abort_harmless"),
+    "unknown file type accepted": (
+        lambda: RewritingApp(request_edit=reads_any_file_type),
+        "unknown_file_type_refused",
     ),
     "describe disagrees with get_progress": (
         lambda: RewritingApp(edit_jobs(describe_disagrees, ("describe",))),

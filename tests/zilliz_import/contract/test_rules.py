@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from zilliz_import.contract.answer import CONTROL_PLANE, DESCRIBE, LIST, PROGRESS, Answer
+from zilliz_import.contract.answer import ABORT, COMMIT, CONTROL_PLANE, CREATE, DESCRIBE, LIST, PROGRESS, Answer
 from zilliz_import.contract.cloud_rules import ALL_RULES, applies
 from zilliz_import.contract.history import JobHistory
 from zilliz_import.contract.rules import RULES
@@ -179,3 +179,53 @@ def test_a_clusters_list_shows_its_jobs_and_only_those() -> None:
     assert "job_listed_for_its_cluster" in history.observe("server", listing("in01-a"), "default")
     assert "job_listed_for_its_cluster" in history.observe("server", listing("in01-a", "job-a", "job-b"), "default")
     assert history.observe("server", listing("in01-b", "job-b"), "default") == {}
+
+
+def created(files: Any, code: int = 0, **extra: Any) -> Answer:
+    body = {"code": 0, "data": {"jobId": "9"}} if code == 0 else {"code": code, "message": "m"}
+    return Answer(CREATE, {"collectionName": "c", "files": files, **extra}, 200, body)
+
+
+@pytest.mark.parametrize(
+    ("answer", "broken"),
+    [
+        (created([["a.txt"]]), True),
+        (created([["ok.parquet"], ["dir/1.PARQUET"]]), True),  # the extension as written
+        (created([["a.txt"]], code=2100), False),
+        (created([["a.parquet"], ["id.npy", "v.npy"], ["x.jsonl"]]), False),
+        (created([["backup/"]], options={"backup": "true"}), False),  # folder prefixes
+        (created("not a list"), False),
+    ],
+)
+def test_an_unreadable_file_type_must_be_refused(answer: Answer, broken: bool) -> None:
+    assert bool(RULES["unknown_file_type_refused"](answer)) is broken
+
+
+def action(operation_id: str, code: int, job_id: str = "7") -> Answer:
+    body = {"code": 0, "data": {}} if code == 0 else {"code": code, "message": "anything"}
+    return Answer(operation_id, {"jobId": job_id}, 200, body)
+
+
+@pytest.mark.parametrize(
+    ("two_phase", "seen", "answers", "broken"),
+    [
+        (False, "Importing", [(COMMIT, 0)], "commit_of_auto_commit_job_refused"),
+        (False, "Importing", [(COMMIT, 2100)], None),
+        (True, "Uncommitted", [(COMMIT, 0)], None),
+        (True, "Completed", [(ABORT, 0)], "abort_of_finished_job_refused"),
+        (True, "Completed", [(ABORT, 2100)], None),
+        (True, "Failed", [(ABORT, 0)], None),  # a failed job's abort is accepted
+        (True, "Uncommitted", [(ABORT, 0), (ABORT, 2100)], "repeated_abort_harmless"),
+        (True, "Uncommitted", [(ABORT, 0), (ABORT, 0)], None),
+        (True, "Uncommitted", [(ABORT, 0), (ABORT, 1800)], None),  # refused before the job was read
+        (True, "Uncommitted", [(ABORT, 0), (ABORT, 1100)], None),  # e.g. an unparsable Request-Timeout
+    ],
+)
+def test_commit_and_abort_rules_over_the_jobs_the_run_created(
+    two_phase: bool, seen: str, answers: list[tuple[str, int]], broken: str | None
+) -> None:
+    history = JobHistory()
+    history.remember("server", "7", "c", "default", two_phase=two_phase)
+    history.observe("server", progress(job(state=seen, progress=99)), "default")
+    found = [history.observe("server", action(op, code), "default") for op, code in answers][-1]
+    assert list(found) == ([broken] if broken else [])

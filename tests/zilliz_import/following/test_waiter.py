@@ -191,8 +191,8 @@ async def test_wait_many_over_a_hundred_jobs_on_one_pool(mock_app: MockApp) -> N
 async def test_wait_many_timeout_names_the_unfinished(async_jobs: AsyncImportJobs) -> None:
     from zilliz_import import WaitManyTimeoutError
 
-    done = (await async_jobs.create("c", ["a"])).job_id
-    stuck = (await async_jobs.create("c", ["stall"])).job_id
+    done = (await async_jobs.create("c", ["a.parquet"])).job_id
+    stuck = (await async_jobs.create("c", ["stall.parquet"])).job_id
     with pytest.raises(WaitManyTimeoutError) as caught:
         await async_jobs.wait_many([done, stuck], timeout=1.0)
     assert set(caught.value.finished) == {done} and set(caught.value.unfinished) == {stuck}

@@ -59,7 +59,7 @@ def test_launcher_serves_the_api_and_prints_url_and_token(launched: str) -> None
 def test_launcher_flags_choose_the_release_profile(launched: str, expected: dict[str, object]) -> None:
     headers = {"Authorization": f"Bearer {DEFAULT_TOKEN}"}
     route = f"{launched}/v2/vectordb/jobs/import/"
-    job = httpx.post(route + "create", json={"collectionName": "c", "files": [["a"]]}, headers=headers).json()
+    job = httpx.post(route + "create", json={"collectionName": "c", "files": [["a.parquet"]]}, headers=headers).json()
     data = httpx.post(route + "describe", json=job["data"], headers=headers).json()["data"]
     assert httpx.post(route + "describe", json={"jobId": "x"}, headers=headers).status_code == expected["bad_id"]
     if "create_time" in expected:

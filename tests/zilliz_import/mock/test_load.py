@@ -53,7 +53,7 @@ async def one_client(url: str, index: int, requests: int, errors: list[str]) -> 
     host, port = url.removeprefix("http://").split(":")
     reader, writer = await asyncio.open_connection(host, int(port))
     try:
-        create = json.dumps({"collectionName": f"c{index}", "files": [["a"]]}).encode()
+        create = json.dumps({"collectionName": f"c{index}", "files": [["a.parquet"]]}).encode()
         job_id = json.loads(await post(reader, writer, "/v2/vectordb/jobs/import/create", create))["data"]["jobId"]
         for i in range(requests - 1):
             route, body = ("describe", {"jobId": job_id}) if i % 10 else ("list", {"collectionName": f"c{index}"})

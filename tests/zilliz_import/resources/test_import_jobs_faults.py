@@ -65,7 +65,7 @@ READS: dict[str, tuple[str, Callable[[ImportJobs, str], Any]]] = {
 def test_reads_recover_from_every_fault(served: tuple[MockApp, MockServer], fault: str, operation: str) -> None:
     app, server = served
     with facade(server) as jobs:
-        job_id = jobs.create("c", ["a"]).job_id
+        job_id = jobs.create("c", ["a.parquet"]).job_id
         route, call = READS[operation]
         with_fault(app, fault, route)
         assert call(jobs, job_id) is not None
@@ -80,9 +80,9 @@ def test_create_under_every_fault(served: tuple[MockApp, MockServer], fault: str
         with_fault(app, fault, "create")
         if fault in CREATE_FAILS_WITH:
             with pytest.raises(CREATE_FAILS_WITH[fault]):
-                jobs.create("c", ["a"])
+                jobs.create("c", ["a.parquet"])
         else:
-            assert jobs.create("c", ["a"]).job_id.isdigit()
+            assert jobs.create("c", ["a.parquet"]).job_id.isdigit()
 
 
 @pytest.mark.timeout(60)

@@ -72,7 +72,7 @@ def test_only_documented_exceptions_escape(status: int, body: bytes, after: str 
     with facade_answering(status, body, after) as jobs:
         try:
             if operation == "create":
-                assert isinstance(jobs.create("c", ["a"]), CreateImportJobSuccessData)
+                assert isinstance(jobs.create("c", ["a.parquet"]), CreateImportJobSuccessData)
             elif operation == "commit":
                 assert jobs.commit(1) is None
             elif operation == "list":

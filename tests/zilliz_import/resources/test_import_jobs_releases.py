@@ -54,7 +54,7 @@ def test_refusals_are_typed_alike_in_every_profile(profile: tuple[str, MockApp, 
         with pytest.raises(JobNotFoundError) as unknown:
             jobs.get_progress(12345)
         with pytest.raises(InvalidRequestError) as too_many:
-            jobs.create("c", ["a", "b", "c"])
+            jobs.create("c", ["a.parquet", "b.parquet", "c.parquet"])
     assert (unknown.value.code, unknown.value.status) == (2100, status_for(name, 200, 400))
     assert (too_many.value.code, too_many.value.status) == (2100, status_for(name, 200, 400))
     assert "should not exceed 2, but got 3" in too_many.value.message
@@ -65,16 +65,16 @@ def test_refusals_are_typed_alike_in_every_profile(profile: tuple[str, MockApp, 
         ImportJobs(server.url, READ_ONLY_TOKEN, retry=NO_RETRY) as jobs,
         pytest.raises(PermissionDeniedError) as denied,
     ):
-        jobs.create("c", ["a"])
+        jobs.create("c", ["a.parquet"])
     assert (denied.value.code, denied.value.status) == (1401, 403)
 
 
 def test_back_pressure_is_its_own_retriable_error(profile: tuple[str, MockApp, MockServer]) -> None:
     name, _, server = profile
     with ImportJobs(server.url, DEFAULT_TOKEN, retry=NO_RETRY) as jobs:
-        jobs.create("c", ["a"])
+        jobs.create("c", ["a.parquet"])
         with pytest.raises(BackPressureError) as caught:
-            jobs.create("c", ["b"])
+            jobs.create("c", ["b.parquet"])
     release = PROFILES[name][0]
     assert caught.value.code == BACKPRESSURE_CODE[release]
     assert caught.value.status == status_for(name, 200, 500) and caught.value.retriable
@@ -84,8 +84,8 @@ def test_create_survives_back_pressure_that_clears(profile: tuple[str, MockApp, 
     _, _, server = profile
     patient = RetryPolicy(max_attempts=10, initial_delay=0.1, max_delay=0.4, total_seconds=20)
     with ImportJobs(server.url, DEFAULT_TOKEN, retry=patient) as jobs:
-        first = jobs.create("c", ["a"]).job_id
-        second = jobs.create("c", ["b"]).job_id  # refused until the first job has finished
+        first = jobs.create("c", ["a.parquet"]).job_id
+        second = jobs.create("c", ["b.parquet"]).job_id  # refused until the first job has finished
         assert str(jobs.get_progress(first).state) == "Completed"
         assert {r.job_id for r in jobs.list()} == {first, second}, "exactly one job per create"
 
@@ -95,7 +95,7 @@ def test_a_panic_is_a_server_error_that_create_does_not_replay(profile: tuple[st
     app.faults.add(Fault("panic", route="create", count=1))
     with ImportJobs(server.url, DEFAULT_TOKEN, retry=RetryPolicy(initial_delay=0.01)) as jobs:
         with pytest.raises(ServerError) as caught:
-            jobs.create("c", ["a"])
+            jobs.create("c", ["a.parquet"])
         assert jobs.list() == [], "no job was created, and create was not sent again"
     assert (caught.value.code, caught.value.status) == (500, 500)
 

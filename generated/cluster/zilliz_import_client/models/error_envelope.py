@@ -28,8 +28,9 @@ class ErrorEnvelope:
     | 1800 | token missing or wrong (HTTP 401) | no |
     | 1801 | body is not JSON of the right shape, or `jobId` sent as a number | no |
     | 1802 | a required field is missing or empty | no |
-    | 2100 | import failed: too many files, unknown or non-numeric `jobId`, or back-pressure on 2.5/2.6 ("please try
-    again later") | only the back-pressure message |
+    | 2100 | import failed: a file type the server cannot read, too many files, unknown or non-numeric `jobId`, a commit
+    or abort the job's state refuses, or back-pressure on 2.5/2.6 ("please try again later") | only the back-pressure
+    message |
     | 2101 | import failed on the server side: back-pressure on newest | yes, later |
     | 10000 | the client went away (HTTP 499, standard mode) | no |
     | 10001 | server-side timeout (HTTP 408, or 500 in standard mode) | yes |

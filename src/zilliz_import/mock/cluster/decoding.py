@@ -1,7 +1,8 @@
 """The cluster routes' bodies decoded and checked the way the Milvus proxy's Go handlers do, errors included.
 
-Binding (types, `null`, required fields) follows Go's encoding/json (see `go_json`); `check_create`
-then applies the server's own checks of a bound `create`, in its order.
+Binding (types, `null`, required fields, keys matched case-insensitively) follows Go's encoding/json
+(see `go_json`) on every route; `check_create` then applies the server's own checks of a bound
+`create`, in its order, file types included (`file_types`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from zilliz_import.mock.go_json import GO_INT, decode_object, missing_error, string_field, string_lists, type_error
+from zilliz_import.mock.cluster.file_types import check_file_types
+from zilliz_import.mock.go_json import GO_INT, Binder, bind_object, go_string, missing_error, string_lists, type_error
 from zilliz_import.mock.replies import CODE_COLLECTION_NOT_FOUND, CODE_IMPORT_FAILED, CODE_INVALID_PARAMETER, ApiError
 
 INT64_MAX = 2**63 - 1
@@ -45,8 +47,8 @@ def decode_job_request(body: bytes, *, strict_int64: bool = False) -> JobRequest
         body: The raw request body.
         strict_int64: The commit/abort wording: a non-decimal ID is 1100 ("int64 jobId"), not 2100.
     """
-    obj = decode_object(body, "JobIDReq")
-    text = string_field(obj, "jobId", "JobIDReq")
+    obj = bind_object(body, "JobIDReq", {name: go_string("JobIDReq", name) for name in ("jobId", "dbName")})
+    text = obj.get("jobId") or ""
     if text == "":
         raise missing_error("JobIDReq", "JobID")
     problem = "invalid syntax" if not GO_INT.fullmatch(text) else None
@@ -56,25 +58,25 @@ def decode_job_request(body: bytes, *, strict_int64: bool = False) -> JobRequest
         raise ApiError(CODE_INVALID_PARAMETER, f"invalid parameter[expected=int64 jobId][actual={text}]")
     if problem is not None:
         raise ApiError(CODE_IMPORT_FAILED, f'{PARSE_FAILED} parsing "{text}": {problem}')
-    return JobRequest(int(text), string_field(obj, "dbName", "JobIDReq"))
+    return JobRequest(int(text), obj.get("dbName") or "")
 
 
 def decode_list(body: bytes) -> tuple[str, str]:
     """(dbName, collectionName) of `list`; both optional."""
-    obj = decode_object(body, "OptionalCollectionNameReq")
     go_type = "OptionalCollectionNameReq"
-    return string_field(obj, "dbName", go_type), string_field(obj, "collectionName", go_type)
+    obj = bind_object(body, go_type, {name: go_string(go_type, name) for name in ("dbName", "collectionName")})
+    return obj.get("dbName") or "", obj.get("collectionName") or ""
 
 
 def decode_create(body: bytes) -> CreateRequest:
     """The body of `create` as the HTTP layer binds it (types and required fields only)."""
-    obj = decode_object(body, "ImportReq")
+    obj = bind_object(body, "ImportReq", IMPORT_REQ)
     request = CreateRequest(
-        collection_name=string_field(obj, "collectionName", "ImportReq"),
-        files=_files(obj.get("files")),
-        db_name=string_field(obj, "dbName", "ImportReq"),
-        partition_name=string_field(obj, "partitionName", "ImportReq"),
-        options=_options(obj.get("options")),
+        collection_name=obj.get("collectionName") or "",
+        files=obj.get("files") or [],
+        db_name=obj.get("dbName") or "",
+        partition_name=obj.get("partitionName") or "",
+        options=obj.get("options") or {},
     )
     if request.collection_name == "":
         raise missing_error("ImportReq", "CollectionName")
@@ -83,10 +85,18 @@ def decode_create(body: bytes) -> CreateRequest:
     return request
 
 
-def check_create(request: CreateRequest, *, db_name: str, max_files: int) -> list[list[str]]:
+def check_create(
+    request: CreateRequest, *, db_name: str, max_files: int, extensions: frozenset[str]
+) -> list[list[str]]:
     """The server's checks of a bound `create`, in its order; returns the units left to import.
 
     Empty units are dropped before counting (reference sheet, section 1).
+
+    Args:
+        request: The bound body.
+        db_name: The request's database, for the message of a missing collection.
+        max_files: `MaxFilesPerImportReq`.
+        extensions: The file extensions the release reads (see `file_types`).
     """
     if not COLLECTION_NAME.fullmatch(request.collection_name):
         raise ApiError(
@@ -105,23 +115,33 @@ def check_create(request: CreateRequest, *, db_name: str, max_files: int) -> lis
         raise ApiError(CODE_INVALID_PARAMETER, "invalid parameter[expected=file path][actual=empty]: empty file path")
     if request.options.get("backup", "").lower() == "true" and not request.partition_name:
         raise ApiError(CODE_INVALID_PARAMETER, "partition not specified: invalid parameter")
+    check_file_types(units, request.options, extensions)
     timeout = request.options.get("timeout")
     if timeout is not None and not GO_DURATION.fullmatch(timeout):
         raise ApiError(CODE_IMPORT_FAILED, f'parse timeout failed, err=time: invalid duration "{timeout}"')
     return units
 
 
-def _files(value: Any) -> list[list[str]]:
-    return string_lists(value, "Go struct field ImportReq.files of type [][]string")
+def _files(value: Any, current: Any) -> list[list[str]] | None:
+    """`files`: a later key replaces the list; `null` makes it nil (then 1802, as if absent)."""
+    return None if value is None else string_lists(value, "Go struct field ImportReq.files of type [][]string")
 
 
-def _options(value: Any) -> dict[str, str]:
+def _options(value: Any, current: Any) -> dict[str, str] | None:
+    """`options`: Go decodes a later key into the same map, so its entries add to the earlier ones'."""
     if value is None:
-        return {}
+        return None
     target = "Go struct field ImportReq.options of type map[string]string"
     if not isinstance(value, dict):
         raise type_error(value, target)
     for item in value.values():
         if item is not None and not isinstance(item, str):
             raise type_error(item, target)
-    return {key: item or "" for key, item in value.items()}
+    return {**(current or {}), **{key: item or "" for key, item in value.items()}}
+
+
+IMPORT_REQ: dict[str, Binder] = {
+    **{name: go_string("ImportReq", name) for name in ("collectionName", "dbName", "partitionName")},
+    "files": _files,
+    "options": _options,
+}

@@ -1,8 +1,9 @@
 """The cluster's import routes: decoded body in, `data` out, or an ApiError, in the server's order of checks.
 
-Order per route (reference sheet, sections 1 and 4): the HTTP layer binds the body (1801, 1802), the
-proxy checks the privilege (403), then the task checks the request (100, 1100, 2100), then datacoord
-applies its limits (back-pressure). Release differences come from `config.server` (releases.py).
+Order per route (reference sheet, sections 1 and 4): the HTTP layer binds the body (1801, 1802; keys
+matched as Go matches them), the proxy checks the privilege (403), then the task checks the request
+(100, 1100, 2100, file types included), then datacoord applies its limits (back-pressure); commit
+and abort follow section 5 (actions.py). Release differences come from `config.server` (releases.py).
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from zilliz_import.mock.cluster import actions
 from zilliz_import.mock.cluster.decoding import check_create, decode_create, decode_job_request, decode_list
 from zilliz_import.mock.config import MockConfig
-from zilliz_import.mock.releases import backpressure_error
+from zilliz_import.mock.releases import ActionRules, backpressure_error
 from zilliz_import.mock.replies import CODE_IMPORT_FAILED, CODE_PERMISSION_DENIED, ApiError
 from zilliz_import.mock.store import Job, JobStore
-
-COMMITTABLE = {"uncommitted"}
-COMMIT_NO_OPS = {"committing", "completed"}
-ABORTABLE = {"pending", "preimport", "import", "index", "uncommitted"}
 
 
 class Handlers:
@@ -41,7 +39,9 @@ class Handlers:
         request = decode_create(body)
         db = request.db_name or header_db
         self._require_privilege(user, db)
-        units = check_create(request, db_name=db, max_files=self.config.max_files)
+        units = check_create(
+            request, db_name=db, max_files=self.config.max_files, extensions=self.config.server.file_extensions
+        )
         if self.jobs.unfinished() >= self.config.max_import_jobs:
             raise backpressure_error(self.config.server, self.config.max_import_jobs)
         options = request.options if self.config.server.two_phase_commit else {}
@@ -62,30 +62,28 @@ class Handlers:
         return self.jobs.progress(job, create_time=self.config.server.sends_create_time)
 
     def commit(self, user: str, header_db: str, body: bytes) -> dict[str, Any]:
-        """Commit a two-phase job waiting at Uncommitted; a no-op once it is committing or done."""
-        job = self._job(user, header_db, decode_job_request(body, strict_int64=True))
-        phase = self.jobs.phase(job)
-        if phase in COMMITTABLE:
-            self.jobs.decide(job, commit_at=job.elapsed(self.config.clock()))
-        elif phase not in COMMIT_NO_OPS:
-            raise _not_now(job, "commit", phase)
+        """Commit a two-phase job waiting at Uncommitted; a no-op once it is committing or done (actions.py)."""
+        job = self._job(user, header_db, decode_job_request(body, strict_int64=True), action=True)
+        actions.commit(self.jobs, job, self._rules, job.elapsed(self.config.clock()))
         return {}
 
     def abort(self, user: str, header_db: str, body: bytes) -> dict[str, Any]:
-        """Abort a job that has not completed; a no-op on a failed one."""
-        job = self._job(user, header_db, decode_job_request(body, strict_int64=True))
-        phase = self.jobs.phase(job)
-        if phase in ABORTABLE:
-            self.jobs.decide(job, abort_at=job.elapsed(self.config.clock()))
-        elif phase != "failed":
-            raise _not_now(job, "abort", phase)
+        """Abort a two-phase job that has not completed; a no-op on a failed one (actions.py)."""
+        job = self._job(user, header_db, decode_job_request(body, strict_int64=True), action=True)
+        actions.abort(self.jobs, job, self._rules, job.elapsed(self.config.clock()))
         return {}
 
-    def _job(self, user: str, header_db: str, request: Any) -> Job:
+    @property
+    def _rules(self) -> ActionRules:
+        return self.config.server.actions or ActionRules()  # the routes exist only where the release has rules
+
+    def _job(self, user: str, header_db: str, request: Any, *, action: bool = False) -> Job:
         db = request.db_name or header_db
         if self.config.server.checks_privilege_first:
             self._require_privilege(user, db)
         job = self.jobs.find(request.job_id)
+        if job is None and action:  # sheet section 5: commit/abort say "not found", not get_progress's words
+            raise actions.not_found(request.job_id)
         if job is None:
             raise ApiError(
                 CODE_IMPORT_FAILED, f"import job does not exist, jobID={request.job_id}: importing data failed"
@@ -103,10 +101,3 @@ class Handlers:
                 f"PrivilegeImport: permission deny to {user} in the `{db}` database: privilege not permitted",
                 403,
             )
-
-
-def _not_now(job: Job, action: str, phase: str) -> ApiError:
-    """Not in the sheet: the mock refuses commit/abort in states where they cannot apply, with 2100."""
-    return ApiError(
-        CODE_IMPORT_FAILED, f"cannot {action} import job {job.plan.job_id} in phase {phase}: importing data failed"
-    )

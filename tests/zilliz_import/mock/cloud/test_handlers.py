@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.zilliz_import.mock.cloud.conftest import OBJECT_IMPORT, created, send
+from tests.zilliz_import.mock.cloud.conftest import OBJECT_IMPORT, VOLUME_IMPORT, created, send
 from tests.zilliz_import.mock.conftest import PREFIX
 from zilliz_import.mock import DEFAULT_API_KEY, DEFAULT_CLUSTER
 
@@ -59,3 +59,10 @@ async def test_cluster_routes_that_the_control_plane_lacks_are_404(cloud: httpx.
     for route in ("get_progress", "commit"):
         response = await cloud.post(PREFIX + route, json={}, headers={"Authorization": f"Bearer {DEFAULT_API_KEY}"})
         assert response.status_code == 404
+
+
+async def test_the_control_plane_does_not_check_file_types_nor_fold_keys(cloud: httpx.AsyncClient) -> None:
+    """Sheet section 1 checks file types on a cluster endpoint only; section 7 says nothing of key case."""
+    assert await created(cloud, VOLUME_IMPORT | {"dataPaths": [["a.txt"], ["a.parquet", "b.parquet"]]})
+    folded = await send(cloud, "create", {**OBJECT_IMPORT, "clusterId": None, "CLUSTERID": DEFAULT_CLUSTER})
+    assert folded["code"] != 0

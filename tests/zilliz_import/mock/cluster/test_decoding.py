@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.zilliz_import.mock.conftest import CREATE, PROGRESS_ROUTES, Connect, call, created, envelope, until
+from tests.zilliz_import.mock.conftest import CREATE, PROGRESS_ROUTES, Connect, call, created, envelope, progress, until
 
 pytestmark = pytest.mark.anyio
 
@@ -134,3 +134,49 @@ async def test_a_bad_timeout_option_is_2100(connect: Connect) -> None:
         bad = envelope(await call(client, "create", CREATE | {"options": {"timeout": "soon"}}))
         await created(client, CREATE | {"options": {"timeout": "1h30m"}})
     assert bad[:2] == (200, 2100) and bad[2].startswith("parse timeout failed")
+
+
+# Sheet, third edition, section 4: keys match as Go's encoding/json matches them, on every route.
+@pytest.mark.parametrize("route", [*PROGRESS_ROUTES, "commit", "abort"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{{"jobID": "{job}"}}',  # Milvus's own REST test client
+        '{{"JobId": "{job}"}}',
+        '{{"jobId": "1", "JOBID": "{job}"}}',  # a later key overwrites an earlier one
+        '{{"jobId": "1", "jobId": "{job}"}}',  # exact duplicates too
+        '{{"jobid": "{job}", "JobID": null}}',  # null leaves it
+    ],
+)
+async def test_job_routes_match_keys_like_go(connect: Connect, route: str, raw: str) -> None:
+    async with connect() as (client, _):
+        job = await created(client, CREATE | {"options": {"auto_commit": "false"}})
+        answer = (await call(client, route, content=raw.format(job=job).encode())).json()
+    if route in PROGRESS_ROUTES:
+        assert answer["code"] == 0 and answer["data"]["jobId"] == job, answer
+    elif route == "commit":  # found, and refused for its state (Pending), not as missing (1802) or unknown
+        assert answer["code"] == 2100 and "is in state Pending, expected Uncommitted" in answer["message"], answer
+    else:
+        assert answer == {"code": 0, "data": {}}
+
+
+async def test_create_and_list_match_keys_like_go(connect: Connect) -> None:
+    async with connect() as (client, _):
+        raw = (
+            b'{"COLLECTIONNAME": "quick_setup", "DbName": "db2", "fileS": [["x.txt"]], "file\xc5\xbf": [["a.parquet"]],'
+            b' "options": {"auto_commit": "false"}, "Options": {"timeout": "300s"}}'
+        )
+        job = (await call(client, "create", content=raw)).json()["data"]["jobId"]
+        listed = (await call(client, "list", content=b'{"collectionname": "quick_setup", "DBNAME": "db2"}')).json()
+        elsewhere = (await call(client, "list", content=b'{"CollectionName": "quick_setup"}')).json()
+        await until(client, job, "Uncommitted")  # both maps' entries were kept: it waits for a commit
+        data = await progress(client, job)
+    assert [r["jobId"] for r in listed["data"]["records"]] == [job]
+    assert elsewhere["data"]["records"] == []
+    assert [d["fileName"] for d in data["details"]] == ["[a.parquet]"]  # the later `files` key won
+
+
+async def test_null_after_files_unsets_them_as_go_does(client: httpx.AsyncClient) -> None:
+    raw = b'{"collectionName": "c", "files": [["a.parquet"]], "FILES": null}'
+    status, code, message = envelope(await call(client, "create", content=raw))
+    assert (status, code) == (200, 1802) and "'ImportReq.Files'" in message

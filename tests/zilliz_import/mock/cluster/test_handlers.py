@@ -89,11 +89,11 @@ async def test_commit_and_abort_refuse_bad_ids(connect: Connect, route: str) -> 
         non_numeric = envelope(await call(client, route, {"jobId": "abc"}))
         unknown = envelope(await call(client, route, {"jobId": "12"}))
     assert non_numeric[:2] == (200, 1100) and "int64 jobId" in non_numeric[2]
-    assert unknown[:2] == (200, 2100) and "does not exist" in unknown[2]
+    assert unknown == (200, 2100, "import job not found, jobID=12: importing data failed")
 
 
 async def test_commit_of_an_import_that_is_still_running_is_refused(connect: Connect) -> None:
     async with connect(job_seconds=60) as (client, _):
         job = await created(client, TWO_PHASE)
         status, code, message = envelope(await call(client, "commit", {"jobId": job}))
-    assert (status, code) == (200, 2100) and "cannot commit" in message
+    assert (status, code) == (200, 2100) and "expected Uncommitted" in message

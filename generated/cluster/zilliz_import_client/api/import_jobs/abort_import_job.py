@@ -122,14 +122,21 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ErrorEnvelope | ImportJobActionSuccess]:
     """Abort an import job (newest)
 
-     Aborts a job: it ends `Failed`. Meant for a job that waits at `Uncommitted` after
-    `options.auto_commit` `"false"`. Newest servers only; 2.5 and 2.6 have no such route and
-    answer HTTP 404 with a plain-text body.
+     Aborts a two-phase job (created with `options.auto_commit` `"false"`) that has not
+    completed: it ends `Failed`. Meant for a job that waits at `Uncommitted`. Newest servers
+    only; 2.5 and 2.6 have no such route and answer HTTP 404 with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`). Not observed in the reference, decided here: aborting a
-    job that is already `Failed` succeeds without effect, and aborting a `Completed` or
-    `Committing` job is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`).
+    What the server refuses, with code 2100 (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended: the message says "not found";
+    * a job created with `auto_commit` true (the default): only two-phase jobs are aborted
+      (milvus#53159 proposes to allow it; open);
+    * a `Committing` or `Completed` job, too late: "job <id> is in terminal/committed state
+      Completed, abort not allowed".
+
+    Aborting a job that is already `Failed` succeeds without effect: a repeated abort, or one
+    of a job that failed by itself.
 
     Args:
         request_timeout (int | Unset):
@@ -166,14 +173,21 @@ def sync(
 ) -> ErrorEnvelope | ErrorEnvelope | ImportJobActionSuccess | None:
     """Abort an import job (newest)
 
-     Aborts a job: it ends `Failed`. Meant for a job that waits at `Uncommitted` after
-    `options.auto_commit` `"false"`. Newest servers only; 2.5 and 2.6 have no such route and
-    answer HTTP 404 with a plain-text body.
+     Aborts a two-phase job (created with `options.auto_commit` `"false"`) that has not
+    completed: it ends `Failed`. Meant for a job that waits at `Uncommitted`. Newest servers
+    only; 2.5 and 2.6 have no such route and answer HTTP 404 with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`). Not observed in the reference, decided here: aborting a
-    job that is already `Failed` succeeds without effect, and aborting a `Completed` or
-    `Committing` job is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`).
+    What the server refuses, with code 2100 (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended: the message says "not found";
+    * a job created with `auto_commit` true (the default): only two-phase jobs are aborted
+      (milvus#53159 proposes to allow it; open);
+    * a `Committing` or `Completed` job, too late: "job <id> is in terminal/committed state
+      Completed, abort not allowed".
+
+    Aborting a job that is already `Failed` succeeds without effect: a repeated abort, or one
+    of a job that failed by itself.
 
     Args:
         request_timeout (int | Unset):
@@ -205,14 +219,21 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ErrorEnvelope | ImportJobActionSuccess]:
     """Abort an import job (newest)
 
-     Aborts a job: it ends `Failed`. Meant for a job that waits at `Uncommitted` after
-    `options.auto_commit` `"false"`. Newest servers only; 2.5 and 2.6 have no such route and
-    answer HTTP 404 with a plain-text body.
+     Aborts a two-phase job (created with `options.auto_commit` `"false"`) that has not
+    completed: it ends `Failed`. Meant for a job that waits at `Uncommitted`. Newest servers
+    only; 2.5 and 2.6 have no such route and answer HTTP 404 with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`). Not observed in the reference, decided here: aborting a
-    job that is already `Failed` succeeds without effect, and aborting a `Completed` or
-    `Committing` job is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`).
+    What the server refuses, with code 2100 (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended: the message says "not found";
+    * a job created with `auto_commit` true (the default): only two-phase jobs are aborted
+      (milvus#53159 proposes to allow it; open);
+    * a `Committing` or `Completed` job, too late: "job <id> is in terminal/committed state
+      Completed, abort not allowed".
+
+    Aborting a job that is already `Failed` succeeds without effect: a repeated abort, or one
+    of a job that failed by itself.
 
     Args:
         request_timeout (int | Unset):
@@ -247,14 +268,21 @@ async def asyncio(
 ) -> ErrorEnvelope | ErrorEnvelope | ImportJobActionSuccess | None:
     """Abort an import job (newest)
 
-     Aborts a job: it ends `Failed`. Meant for a job that waits at `Uncommitted` after
-    `options.auto_commit` `"false"`. Newest servers only; 2.5 and 2.6 have no such route and
-    answer HTTP 404 with a plain-text body.
+     Aborts a two-phase job (created with `options.auto_commit` `"false"`) that has not
+    completed: it ends `Failed`. Meant for a job that waits at `Uncommitted`. Newest servers
+    only; 2.5 and 2.6 have no such route and answer HTTP 404 with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`). Not observed in the reference, decided here: aborting a
-    job that is already `Failed` succeeds without effect, and aborting a `Completed` or
-    `Committing` job is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`).
+    What the server refuses, with code 2100 (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended: the message says "not found";
+    * a job created with `auto_commit` true (the default): only two-phase jobs are aborted
+      (milvus#53159 proposes to allow it; open);
+    * a `Committing` or `Completed` job, too late: "job <id> is in terminal/committed state
+      Completed, abort not allowed".
+
+    Aborting a job that is already `Failed` succeeds without effect: a repeated abort, or one
+    of a job that failed by itself.
 
     Args:
         request_timeout (int | Unset):

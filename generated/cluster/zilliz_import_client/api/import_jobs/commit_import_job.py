@@ -127,11 +127,18 @@ def sync_detailed(
     them all at once. Newest servers only; 2.5 and 2.6 have no such route and answer HTTP 404
     with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`), unlike the progress operations, which answer 2100.
-    Not observed in the reference, decided here: committing a job that is already
-    `Committing` or `Completed` succeeds without effect, and committing a job in any other
-    state (still importing, or `Failed`) is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`),
+    unlike the progress operations, which answer 2100. What the server refuses, with code 2100
+    (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended (by default 3 h later): the
+      message says the job is "not found", not the "does not exist" of the progress operations;
+    * a job created with `auto_commit` true (the default): only two-phase jobs are committed;
+    * a job in any state but `Uncommitted`, `Committing` or `Completed` (still importing, or
+      `Failed`): the message says the job was "expected Uncommitted".
+
+    A second commit while the job is `Committing`, or a commit of a `Completed` job, succeeds
+    without effect.
 
     Args:
         request_timeout (int | Unset):
@@ -173,11 +180,18 @@ def sync(
     them all at once. Newest servers only; 2.5 and 2.6 have no such route and answer HTTP 404
     with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`), unlike the progress operations, which answer 2100.
-    Not observed in the reference, decided here: committing a job that is already
-    `Committing` or `Completed` succeeds without effect, and committing a job in any other
-    state (still importing, or `Failed`) is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`),
+    unlike the progress operations, which answer 2100. What the server refuses, with code 2100
+    (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended (by default 3 h later): the
+      message says the job is "not found", not the "does not exist" of the progress operations;
+    * a job created with `auto_commit` true (the default): only two-phase jobs are committed;
+    * a job in any state but `Uncommitted`, `Committing` or `Completed` (still importing, or
+      `Failed`): the message says the job was "expected Uncommitted".
+
+    A second commit while the job is `Committing`, or a commit of a `Completed` job, succeeds
+    without effect.
 
     Args:
         request_timeout (int | Unset):
@@ -214,11 +228,18 @@ async def asyncio_detailed(
     them all at once. Newest servers only; 2.5 and 2.6 have no such route and answer HTTP 404
     with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`), unlike the progress operations, which answer 2100.
-    Not observed in the reference, decided here: committing a job that is already
-    `Committing` or `Completed` succeeds without effect, and committing a job in any other
-    state (still importing, or `Failed`) is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`),
+    unlike the progress operations, which answer 2100. What the server refuses, with code 2100
+    (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended (by default 3 h later): the
+      message says the job is "not found", not the "does not exist" of the progress operations;
+    * a job created with `auto_commit` true (the default): only two-phase jobs are committed;
+    * a job in any state but `Uncommitted`, `Committing` or `Completed` (still importing, or
+      `Failed`): the message says the job was "expected Uncommitted".
+
+    A second commit while the job is `Committing`, or a commit of a `Completed` job, succeeds
+    without effect.
 
     Args:
         request_timeout (int | Unset):
@@ -258,11 +279,18 @@ async def asyncio(
     them all at once. Newest servers only; 2.5 and 2.6 have no such route and answer HTTP 404
     with a plain-text body.
 
-    An unknown job is code 2100; a `jobId` that is not a decimal integer is code 1100 (the
-    message mentions `int64 jobId`), unlike the progress operations, which answer 2100.
-    Not observed in the reference, decided here: committing a job that is already
-    `Committing` or `Completed` succeeds without effect, and committing a job in any other
-    state (still importing, or `Failed`) is code 2100.
+    A `jobId` that is not a decimal integer is code 1100 (the message mentions `int64 jobId`),
+    unlike the progress operations, which answer 2100. What the server refuses, with code 2100
+    (message ending `: importing data failed`):
+
+    * an unknown job, or one already removed after it ended (by default 3 h later): the
+      message says the job is "not found", not the "does not exist" of the progress operations;
+    * a job created with `auto_commit` true (the default): only two-phase jobs are committed;
+    * a job in any state but `Uncommitted`, `Committing` or `Completed` (still importing, or
+      `Failed`): the message says the job was "expected Uncommitted".
+
+    A second commit while the job is `Committing`, or a commit of a `Completed` job, succeeds
+    without effect.
 
     Args:
         request_timeout (int | Unset):

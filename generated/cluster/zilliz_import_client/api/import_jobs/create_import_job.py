@@ -141,6 +141,15 @@ def sync_detailed(
     With `options.auto_commit` `"false"` (newest) the job stops at `Uncommitted` until
     `commitImportJob` or `abortImportJob` is called for it.
 
+    File types are checked here, unit by unit, and a unit the server cannot read is refused
+    with code 2100 before any job starts: the extension of each path, as written (`.PARQUET`
+    is not `.parquet`), decides. `.json`, `.parquet`, `.csv` (and `.jsonl`/`.ndjson` on newer
+    servers) take exactly one file per unit ("for Parquet import, accepts only one file"),
+    `.npy` one file per field; other extensions are "unexpected file type, files=[...]", and
+    paths of different extensions in one unit are "inconsistency in file types". Units of a
+    `backup` or `l0_import` import are folder prefixes and are not checked. This document
+    does not list the extensions in its schema: a new format must not need a new client.
+
     Args:
         request_timeout (int | Unset):
         db_name (str | Unset):
@@ -195,6 +204,15 @@ def sync(
     With `options.auto_commit` `"false"` (newest) the job stops at `Uncommitted` until
     `commitImportJob` or `abortImportJob` is called for it.
 
+    File types are checked here, unit by unit, and a unit the server cannot read is refused
+    with code 2100 before any job starts: the extension of each path, as written (`.PARQUET`
+    is not `.parquet`), decides. `.json`, `.parquet`, `.csv` (and `.jsonl`/`.ndjson` on newer
+    servers) take exactly one file per unit ("for Parquet import, accepts only one file"),
+    `.npy` one file per field; other extensions are "unexpected file type, files=[...]", and
+    paths of different extensions in one unit are "inconsistency in file types". Units of a
+    `backup` or `l0_import` import are folder prefixes and are not checked. This document
+    does not list the extensions in its schema: a new format must not need a new client.
+
     Args:
         request_timeout (int | Unset):
         db_name (str | Unset):
@@ -243,6 +261,15 @@ async def asyncio_detailed(
 
     With `options.auto_commit` `"false"` (newest) the job stops at `Uncommitted` until
     `commitImportJob` or `abortImportJob` is called for it.
+
+    File types are checked here, unit by unit, and a unit the server cannot read is refused
+    with code 2100 before any job starts: the extension of each path, as written (`.PARQUET`
+    is not `.parquet`), decides. `.json`, `.parquet`, `.csv` (and `.jsonl`/`.ndjson` on newer
+    servers) take exactly one file per unit ("for Parquet import, accepts only one file"),
+    `.npy` one file per field; other extensions are "unexpected file type, files=[...]", and
+    paths of different extensions in one unit are "inconsistency in file types". Units of a
+    `backup` or `l0_import` import are folder prefixes and are not checked. This document
+    does not list the extensions in its schema: a new format must not need a new client.
 
     Args:
         request_timeout (int | Unset):
@@ -295,6 +322,15 @@ async def asyncio(
 
     With `options.auto_commit` `"false"` (newest) the job stops at `Uncommitted` until
     `commitImportJob` or `abortImportJob` is called for it.
+
+    File types are checked here, unit by unit, and a unit the server cannot read is refused
+    with code 2100 before any job starts: the extension of each path, as written (`.PARQUET`
+    is not `.parquet`), decides. `.json`, `.parquet`, `.csv` (and `.jsonl`/`.ndjson` on newer
+    servers) take exactly one file per unit ("for Parquet import, accepts only one file"),
+    `.npy` one file per field; other extensions are "unexpected file type, files=[...]", and
+    paths of different extensions in one unit are "inconsistency in file types". Units of a
+    `backup` or `l0_import` import are folder prefixes and are not checked. This document
+    does not list the extensions in its schema: a new format must not need a new client.
 
     Args:
         request_timeout (int | Unset):
