@@ -92,7 +92,7 @@ def test_each_plane_of_the_mock_reaches_nothing_of_the_other(graph: Graph, packa
     assert {m: targets for m, targets in wrong.items() if targets} == {}
 
 
-@pytest.mark.parametrize("package", ["zilliz_import.mock", "zilliz_import.contract"])
+@pytest.mark.parametrize("package", ["zilliz_import.mock", "zilliz_import.contract", "zilliz_import.cassette"])
 def test_the_mock_and_the_contract_suite_reach_nothing_of_the_client(graph: Graph, package: str) -> None:
     modules = [module for module in graph if under(module, (package,))]
     allowed = ("zilliz_import._core.environment", "zilliz_import._core.settings", "zilliz_import._core.retry")

@@ -1,7 +1,8 @@
-"""The `zilliz-import` command: a cluster's commands, `cloud` for the control plane, `contract`, `mock`.
+"""The `zilliz-import` command: a cluster's commands, `cloud` for the control plane, `contract`, `corpus`, `mock`.
 
 Exit codes: 0 success; 1 a job failed or the server refused; 2 bad input; 3 a watch timed out;
-4 a watch ended with jobs waiting at `Uncommitted` for a commit or an abort (none failed).
+4 a watch ended with jobs waiting at `Uncommitted` for a commit or an abort (none failed); 5 (`corpus check
+--endpoint`) the endpoint could not be reached.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from zilliz_import.cli.cluster import cli, seconds_or_duration
 from zilliz_import.cli.mock import mock
 from zilliz_import.cli.output import EXIT_FAILED, EXIT_USAGE, fail
 from zilliz_import.contract.command import contract
+from zilliz_import.corpus.command import corpus
 from zilliz_import.errors import ApiError, ConfigurationError, InvalidArgumentError, ZillizImportError
 
 cli.add_command(mock)
 cli.add_command(contract)
 cli.add_command(cloud)
+cli.add_command(corpus)
 
 __all__ = ["cli", "main", "seconds_or_duration"]
 
