@@ -30,7 +30,7 @@ def _body_field(body: bytes) -> Any:
 
 
 def dump(exchanges: Iterable[Exchange]) -> str:
-    """The exchanges as a VCR.py cassette (YAML)."""
+    """The exchanges as a VCR.py cassette (YAML); lines are never folded, so a search of the text sees every value."""
     import yaml  # noqa: PLC0415 - the `contract` extra
 
     interactions = [
@@ -49,7 +49,9 @@ def dump(exchanges: Iterable[Exchange]) -> str:
         }
         for e in exchanges
     ]
-    return str(yaml.safe_dump({"interactions": interactions, "version": 1}, sort_keys=False, allow_unicode=True))
+    return str(
+        yaml.safe_dump({"interactions": interactions, "version": 1}, sort_keys=False, allow_unicode=True, width=1 << 30)
+    )
 
 
 def _bytes(value: Any) -> bytes:

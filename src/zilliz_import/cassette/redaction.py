@@ -47,7 +47,7 @@ class Redactor:
             exchange.method, uri, request_headers, request_body, exchange.status, exchange.reason,
             response_headers, response_body,
         )  # fmt: skip
-        clean = self._scrub(clean, found)
+        clean = self._scrub(clean, self.seen)  # a key sent in one exchange may come back in a later one
         self.check(dump([clean]))
         return clean
 
@@ -126,7 +126,7 @@ class Redactor:
         return SECRET_MARK
 
     def _scrub(self, exchange: Exchange, found: set[str]) -> Exchange:
-        """Remove the values taken out wherever else they appear (a server echoing a key in its message)."""
+        """Remove the values taken out so far wherever else they appear (a server echoing a key in its message)."""
         secrets = self._secrets(found)
 
         def text(value: str) -> str:

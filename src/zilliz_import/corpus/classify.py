@@ -13,26 +13,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from zilliz_cloud_import_client.api.import_jobs import (
-    create_import_job as cloud_create,
-)
-from zilliz_cloud_import_client.api.import_jobs import (
-    describe_import_job as cloud_describe,
-)
-from zilliz_cloud_import_client.api.import_jobs import (
-    get_import_job_progress as cloud_progress,
-)
-from zilliz_cloud_import_client.api.import_jobs import (
-    list_import_jobs as cloud_list,
-)
-from zilliz_import_client.api.import_jobs import (
-    abort_import_job,
-    commit_import_job,
-    create_import_job,
-    describe_import_job,
-    get_import_job_progress,
-    list_import_jobs,
-)
 
 from zilliz_import._core.answers import HTTP_NOT_FOUND, PARSE_FAILURES, interpret, last_response, unreadable
 from zilliz_import._core.plane import Plane
@@ -42,20 +22,12 @@ from zilliz_import.planes.cluster import CLUSTER
 from zilliz_import.planes.control_plane import CONTROL_PLANE
 
 PREFIX = "/v2/vectordb/jobs/import/"
-CLUSTER_ROUTES: dict[str, ModuleType] = {
-    "create": create_import_job,
-    "list": list_import_jobs,
-    "get_progress": get_import_job_progress,
-    "describe": describe_import_job,
-    "commit": commit_import_job,
-    "abort": abort_import_job,
+# Route to the plane's operation whose generated parser reads its answers: get_progress and describe
+# are one handler with one answer (the cluster's facade calls `describe`, the control plane's `getProgress`).
+CLUSTER_ROUTES = {name: name for name in ("create", "list", "describe", "commit", "abort")} | {
+    "get_progress": "describe"
 }
-CLOUD_ROUTES: dict[str, ModuleType] = {
-    "create": cloud_create,
-    "list": cloud_list,
-    "getProgress": cloud_progress,
-    "describe": cloud_describe,
-}
+CLOUD_ROUTES = {"create": "create", "list": "list", "getProgress": "get_progress", "describe": "get_progress"}
 
 
 @dataclass(frozen=True)
@@ -85,8 +57,8 @@ def classify(exchange: Exchange, plane_name: str) -> Verdict:
     """The typed outcome of one recorded answer, as the facade of `plane_name` would see it."""
     plane, routes = (CONTROL_PLANE, CLOUD_ROUTES) if plane_name == "control plane" else (CLUSTER, CLUSTER_ROUTES)
     route = route_of(exchange)
-    module = routes.get(route)
-    if module is None:
+    operation = routes.get(route)
+    if operation is None:
         return Verdict("no operation", False, f"{route} is not an operation of the {plane_name}")
     response = httpx.Response(
         exchange.status,
@@ -96,7 +68,7 @@ def classify(exchange: Exchange, plane_name: str) -> Verdict:
     )
     token = last_response.set(response)
     try:
-        return _verdict(route, module, response, plane)
+        return _verdict(route, plane.operations[operation], response, plane)
     finally:
         last_response.reset(token)
 

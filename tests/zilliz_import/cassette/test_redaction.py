@@ -102,3 +102,16 @@ def test_bad_cassettes_are_refused_in_one_line(tmp_path: Path, text: str, why: s
     with pytest.raises(ValueError, match=why) as caught:
         cassette.read(path)
     assert "\n" not in str(caught.value)
+
+
+def test_a_secret_sent_once_is_redacted_where_it_comes_back_later() -> None:
+    redactor = Redactor(TOKEN)
+    redactor.exchange(planted())
+    later = Exchange("POST", "http://h/list", {}, b'{"collectionName": "x"}', 200, "OK", {}, ACCESS.encode())
+    assert redactor.exchange(later).response_body == SECRET_MARK.encode()
+
+
+def test_the_check_sees_a_secret_deep_in_a_long_line() -> None:
+    long_body = ("x" * 500 + " " + TOKEN + " " + "y" * 500).encode()  # YAML would fold a line this long
+    with pytest.raises(RedactionError):
+        Redactor(TOKEN).check(cassette.dump([Exchange("POST", "http://h/x", {}, long_body, 200, "OK", {}, b"")]))

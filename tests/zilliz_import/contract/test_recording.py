@@ -35,11 +35,11 @@ def test_a_recorded_control_plane_run_holds_every_exchange_and_no_planted_secret
     app = RewritingApp(echo_secrets, app=stepped_control_plane(api_keys=frozenset({PLANTED_KEY})))
     with MockServer(app) as server:
         args = ["contract", "--control-plane", "--endpoint", server.url, "--token", PLANTED_KEY]
-        status, out, _ = run(
+        status, out, err = run(
             [*args, "--cluster-id", DEFAULT_CLUSTER, "--allow-create", "--record", str(tmp_path), *QUICK], capsys
         )
         served = sum(requests_served(server).values())
-    assert status == 0, out
+    assert status == 0, out + err
     exchanges = cassette.read(tmp_path / "control-plane.yaml")
     assert len(exchanges) == served > 0  # every request the server saw is in the cassette
     assert f"recorded {len(exchanges)} exchanges" in out
