@@ -53,7 +53,7 @@ class Redactor:
 
     def check(self, text: str) -> None:
         """Raise `RedactionError` when `text` holds the token or a value taken out earlier."""
-        for secret in self._secrets(self.seen):
+        for secret in (form for value in self._secrets(self.seen) for form in _forms(value)):
             if secret in text:
                 raise RedactionError(f"a secret ({len(secret)} characters) survived redaction; nothing was written")
 
@@ -93,7 +93,7 @@ class Redactor:
         except (ValueError, RecursionError):
             return body
         cleaned, changed = self._json(document, found)
-        return json.dumps(cleaned, ensure_ascii=False).encode() if changed else body
+        return json.dumps(cleaned).encode() if changed else body  # ASCII, as schemathesis sends it
 
     def _json(self, value: Any, found: set[str]) -> tuple[Any, bool]:
         if isinstance(value, dict):
@@ -126,29 +126,46 @@ class Redactor:
         return SECRET_MARK
 
     def _scrub(self, exchange: Exchange, found: set[str]) -> Exchange:
-        """Remove the values taken out so far wherever else they appear (a server echoing a key in its message)."""
-        secrets = self._secrets(found)
+        """Remove the values taken out so far wherever else they appear (a server echoing a key in its message).
+
+        Each secret goes as it is and as JSON writes it inside a string (escaped), in every part of the exchange.
+        """
+        pairs = [(form, TOKEN_MARK if secret == self.token else SECRET_MARK)
+                 for secret in self._secrets(found) for form in _forms(secret)]  # fmt: skip
 
         def text(value: str) -> str:
-            for secret in secrets:
-                value = value.replace(secret, TOKEN_MARK if secret == self.token else SECRET_MARK)
+            for secret, mark in pairs:
+                value = value.replace(secret, mark)
             return value
 
         def data(value: bytes) -> bytes:
-            for secret in secrets:
-                mark = TOKEN_MARK if secret == self.token else SECRET_MARK
-                value = value.replace(secret.encode(), mark.encode())
+            for secret, mark in pairs:
+                value = value.replace(secret.encode("utf-8", "surrogatepass"), mark.encode())
             return value
 
+        def headers(values: Mapping[str, str]) -> dict[str, str]:
+            return {text(k): text(v) for k, v in values.items()}
+
         return Exchange(
-            exchange.method, text(exchange.uri), {k: text(v) for k, v in exchange.request_headers.items()},
-            data(exchange.request_body), exchange.status, exchange.reason,
-            {k: text(v) for k, v in exchange.response_headers.items()}, data(exchange.response_body),
+            exchange.method, text(exchange.uri), headers(exchange.request_headers), data(exchange.request_body),
+            exchange.status, text(exchange.reason), headers(exchange.response_headers), data(exchange.response_body),
         )  # fmt: skip
+
+    def final(self, exchanges: list[Exchange]) -> list[Exchange]:
+        """The exchanges with every secret of the whole run removed.
+
+        A value sent as a key late in a run may have appeared earlier, not yet known as a secret.
+        """
+        return [self._scrub(exchange, self.seen) for exchange in exchanges]
+
+
+def _forms(secret: str) -> list[str]:
+    """A secret as it is, and escaped as JSON writes it in a string (ASCII-only or not)."""
+    return list(dict.fromkeys([secret, json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]]))
 
 
 def write(path: Path, exchanges: list[Exchange], redactor: Redactor) -> None:
     """Write a cassette after checking the whole text once more for every secret seen (`RedactionError`)."""
-    text = dump(exchanges)
+    text = dump(redactor.final(exchanges))
     redactor.check(text)
     path.write_text(text, encoding="utf-8")

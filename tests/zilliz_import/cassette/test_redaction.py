@@ -68,9 +68,12 @@ def test_a_redaction_that_fails_stops_and_writes_nothing(tmp_path: Path, monkeyp
         Redactor(TOKEN).exchange(planted())
 
 
-def test_write_checks_the_whole_text_once_more(tmp_path: Path) -> None:
+def test_write_checks_the_whole_text_once_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     redactor = Redactor(TOKEN)
     leaked = Exchange("POST", "http://h/x", {}, TOKEN.encode(), 200, "OK", {}, b"{}")  # never passed through it
+    cassette.write(tmp_path / "scrubbed.yaml", [leaked], redactor)  # the last pass takes it out...
+    assert TOKEN not in (tmp_path / "scrubbed.yaml").read_text()
+    monkeypatch.setattr(Redactor, "final", lambda self, exchanges: exchanges)  # ...and without it (planted fault)
     path = tmp_path / "cassette.yaml"
     with pytest.raises(RedactionError):
         cassette.write(path, [leaked], redactor)
@@ -115,3 +118,23 @@ def test_the_check_sees_a_secret_deep_in_a_long_line() -> None:
     long_body = ("x" * 500 + " " + TOKEN + " " + "y" * 500).encode()  # YAML would fold a line this long
     with pytest.raises(RedactionError):
         Redactor(TOKEN).check(cassette.dump([Exchange("POST", "http://h/x", {}, long_body, 200, "OK", {}, b"")]))
+
+
+def test_a_value_seen_before_it_was_known_as_a_secret_is_removed_at_write(tmp_path: Path) -> None:
+    redactor = Redactor(TOKEN)
+    earlier = redactor.exchange(Exchange("POST", "http://h/list", {}, f'{{"collectionName": "{ACCESS}"}}'.encode(),
+                                         200, "OK", {}, b"{}"))  # fmt: skip
+    assert ACCESS.encode() in earlier.request_body  # not yet known as a secret
+    redactor.exchange(planted())  # now it is: an accessKey
+    path = tmp_path / "cassette.yaml"
+    cassette.write(path, [earlier], redactor)
+    assert ACCESS not in path.read_text()
+
+
+def test_a_secret_escaped_by_json_is_found_and_removed() -> None:
+    quoted = 'planted"key\\é'
+    redactor = Redactor(TOKEN)
+    body = json.dumps({"secretKey": quoted, "note": f"again {quoted}"}).encode()  # the note holds it escaped
+    clean = redactor.exchange(Exchange("POST", "http://h/x", {}, body, 200, "OK", {}, body))
+    assert json.loads(clean.request_body) == {"secretKey": SECRET_MARK, "note": f"again {SECRET_MARK}"}
+    assert json.loads(clean.response_body)["note"] == f"again {SECRET_MARK}"
