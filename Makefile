@@ -60,7 +60,7 @@ docs: $(STAMP) ## build the documentation site into site/ (strict); installs req
 contract: $(STAMP) ## the contract suite with many more examples and a JUnit report
 	scripts/contract.sh
 
-contract-live: $(STAMP) ## the contract suite against CLUSTER_ENDPOINT and/or the control plane (CLOUD_PLATFORM_ENDPOINT, CLUSTER_ID), with TOKEN
+contract-live: $(STAMP) ## the contract suite against CLUSTER_ENDPOINT and/or the control plane (CLOUD_PLATFORM_ENDPOINT, CLUSTER_ID), with TOKEN; RECORD=DIR records it
 	scripts/contract_live.sh
 
 mock: $(STAMP) ## serve the mock on 127.0.0.1 (PORT=19530 by default)

@@ -92,7 +92,7 @@ def test_each_plane_of_the_mock_reaches_nothing_of_the_other(graph: Graph, packa
     assert {m: targets for m, targets in wrong.items() if targets} == {}
 
 
-@pytest.mark.parametrize("package", ["zilliz_import.mock", "zilliz_import.contract"])
+@pytest.mark.parametrize("package", ["zilliz_import.mock", "zilliz_import.contract", "zilliz_import.cassette"])
 def test_the_mock_and_the_contract_suite_reach_nothing_of_the_client(graph: Graph, package: str) -> None:
     modules = [module for module in graph if under(module, (package,))]
     # _core.servers tells which plane answered and whether it refused the token: `contract` asks it before a run,

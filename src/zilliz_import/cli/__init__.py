@@ -1,4 +1,4 @@
-"""The `zilliz-import` command: a cluster's commands, `cloud` for the control plane, `contract`, `mock`.
+"""The `zilliz-import` command: a cluster's commands, `cloud` for the control plane, `contract`, `corpus`, `mock`.
 
 Every command exits with a code of the one table in `zilliz_import.exit_codes`, which `--help` shows.
 """
@@ -16,6 +16,7 @@ from zilliz_import.cli.logs import stop_showing_log
 from zilliz_import.cli.mock import mock
 from zilliz_import.cli.output import EXIT_USAGE, fail
 from zilliz_import.contract.command import contract
+from zilliz_import.corpus.command import corpus
 from zilliz_import.errors import ZillizImportError
 
 cli.add_command(config)
@@ -23,6 +24,7 @@ cli.add_command(completion)
 cli.add_command(mock)
 cli.add_command(contract)
 cli.add_command(cloud)
+cli.add_command(corpus)
 
 __all__ = ["cli", "main", "seconds_or_duration"]
 INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)

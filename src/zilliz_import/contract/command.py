@@ -44,6 +44,8 @@ EXIT_FAILED, EXIT_USAGE, EXIT_UNREACHABLE = Exit.FAILED, Exit.USAGE, Exit.UNREAC
               help="Seconds between two polls of a followed job.")  # fmt: skip
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A schemathesis.toml whose [checks.NAME] enabled = false switches checks off.")  # fmt: skip
+@click.option("--record", type=click.Path(file_okay=False, path_type=Path),
+              help="Write every exchange, secrets redacted, to a cassette in this folder (VCR.py format).")  # fmt: skip
 @click.pass_context
 def contract(ctx: click.Context, /, **options: Any) -> None:
     """Run the contract suite against an endpoint; read-only unless --allow-create.
@@ -81,9 +83,7 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
         disabled = suite.disabled_in(options["config_file"]) if options["config_file"] else ()
     except ValueError as error:
         _exit(f"error: {error}", EXIT_USAGE)
-    junit: Path | None = options["junit"]
-    if junit is not None and not junit.parent.is_dir():
-        _exit(f"error: cannot write the JUnit report: no folder {junit.parent}", EXIT_USAGE)
+    junit, record = _output_places(options["junit"], options["record"])
     target = suite.Target(
         endpoint, token, options["allow_create"], options["examples"], options["follow_seconds"], disabled,
         options["poll_interval"], options["cluster_id"] if cloud else "",
@@ -95,11 +95,41 @@ def contract(ctx: click.Context, /, **options: Any) -> None:
     mode = "creates jobs" if target.allow_create else "read-only"
     where = f"the control plane {target.base_url}, cluster {target.cluster_id}" if cloud else target.base_url
     click.echo(f"==> contract suite against {where} ({mode})")
-    outcomes = suite.run_against(target)
+    if record is None:
+        outcomes = suite.run_against(target)
+    else:
+        outcomes = _recorded(suite, target, record / ("control-plane.yaml" if cloud else "cluster.yaml"))
     click.echo(suite.report(outcomes))
     if junit is not None:
         suite.write_junit(outcomes, junit)
     sys.exit(EXIT_FAILED if any(o.failure for o in outcomes) else 0)
+
+
+def _output_places(junit: Path | None, record: Path | None) -> tuple[Path | None, Path | None]:
+    """The JUnit report's file and the recording's folder, checked (and the folder made) before the run."""
+    if junit is not None and not junit.parent.is_dir():
+        _exit(f"error: cannot write the JUnit report: no folder {junit.parent}", EXIT_USAGE)
+    if record is not None:
+        try:
+            record.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            _exit(f"error: cannot record into {record}: {error.strerror or error}", EXIT_USAGE)
+    return junit, record
+
+
+def _recorded(suite: Any, target: Any, cassette: Path) -> Any:
+    """Run the suite while recording; a redaction that fails stops the run and nothing is written."""
+    from zilliz_import.cassette import RedactionError  # noqa: PLC0415 - needs the optional PyYAML
+    from zilliz_import.contract.recording import recording  # noqa: PLC0415
+
+    with recording(target.token) as kept:
+        outcomes = suite.run_against(target)
+    try:
+        kept.save(cassette)
+    except RedactionError as error:
+        _exit(f"error: recording stopped: {error}", EXIT_FAILED)
+    click.echo(f"==> recorded {len(kept.exchanges)} exchanges to {cassette} (secrets redacted)")
+    return outcomes
 
 
 def _exit(message: str, status: int) -> NoReturn:
