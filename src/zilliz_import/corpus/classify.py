@@ -23,9 +23,11 @@ from zilliz_import.planes.control_plane import CONTROL_PLANE
 
 PREFIX = "/v2/vectordb/jobs/import/"
 # Route to the plane's operation whose generated parser reads its answers: get_progress and describe
-# are one handler with one answer (the cluster's facade calls `describe`, the control plane's `getProgress`).
-CLUSTER_ROUTES = {name: name for name in ("create", "list", "describe", "commit", "abort")} | {
-    "get_progress": "describe"
+# are one handler with one answer (the cluster's `get_progress` operation sends `describe`; the control
+# plane's sends `getProgress`).
+CLUSTER_ROUTES = {name: name for name in ("create", "list", "commit", "abort")} | {
+    "get_progress": "get_progress",
+    "describe": "get_progress",
 }
 CLOUD_ROUTES = {"create": "create", "list": "list", "getProgress": "get_progress", "describe": "get_progress"}
 
