@@ -48,7 +48,8 @@ def _punctual_targets(waits: dict[str, float], following: dict[str, Any]) -> dic
             (f"{label}: requests per job <= 10", waits["requests_per_job"], 10.0),
             (f"wait_many at {n} jobs: worst lateness <= 2 s", few["max_delay_seconds"], 2.0),
             (f"wait_many at {n} jobs: requests per job <= 3", few["requests_per_job"], 3.0)]  # fmt: skip
-    return {name: (value, value <= bound) for name, value, bound in rows}
+    judged: dict[str, tuple[float | None, bool]] = {name: (value, value <= bound) for name, value, bound in rows}
+    return judged
 
 
 def _simulated_targets(table: dict[str, dict[str, dict[str, float]]]) -> dict[str, tuple[float | None, bool]]:

@@ -30,6 +30,7 @@ FIRST_INTERVAL = 1.0  # the second look; jobs seldom leave Pending sooner
 MIN_INTERVAL = 0.05
 MAX_INTERVAL = 30.0
 BACKOFF = 1.5  # without a rate, lateness is bounded by a share of the time already waited
+UNFORESEEN = 2.5  # aiming at a predicted end, still look within this many times the time waited (failures)
 FINISHING = 0.03  # at 99 % the last steps (sorting, indexes) show no rate: look often, but relatively
 FINISHING_PERCENT = 99
 RATE_STATE = IMPORTING  # Pending's 0-10 % says nothing about the import's speed
@@ -41,16 +42,17 @@ class Waiter(Generic[P]):
     `Completed`, `Failed` and (unless `through_uncommitted`) `Uncommitted` end the wait (see `ending`);
     any other state, known or not, keeps it going.
     Without a fixed `poll_interval` the schedule aims at the job's end, predicted from its state and
-    percent (`following.prediction`): far from the predicted end a poll comes after half the time left
-    to it, near it (and past it, when the prediction missed) every `max_lateness` seconds. No poll comes
-    later than `BACKOFF` times the time waited, so an end that progress does not foretell (a failure,
-    a job whose percent has not moved yet) is learnt within a share of the time waited; at `Uncommitted`
-    (waiting through it) a poll comes every `FINISHING` share of the time waited.
+    percent (`following.prediction`): far from the predicted end a poll comes after a share (`APPROACH`)
+    of the time left to it, near it (and past it, when the prediction missed) every `max_lateness`
+    seconds. No poll comes later than `UNFORESEEN` times the time waited, so an end that progress does
+    not foretell (a failure) is learnt within a share of the time waited; while the percent has not
+    moved yet, polls back off by `BACKOFF` times the time waited; at `Uncommitted` (waiting through it)
+    a poll comes every `FINISHING` share of the time waited.
 
     `max_lateness` is the budget of lateness near a predicted end; None means 1.5 s, or 1.5 % of the
     time waited when more. Its cost: a poll per `max_lateness` seconds from the predicted end (or
-    `max_lateness` before it) to the true one, a few seconds on a minute-long job, plus a poll per
-    third of the way to the end: about 10 polls for a job of 15-60 s by default, as many as a 5 s loop
+    `max_lateness` before it) to the true one, a few seconds on a minute-long job, plus a poll each time
+    the way to it shrinks by `APPROACH`: 9-10 polls for a job of 15-60 s by default, fewer than a 5 s loop
     pays for a one-minute job (`make bench`); halving `max_lateness` costs a few polls more per job.
     """
 
@@ -155,7 +157,7 @@ class Waiter(Generic[P]):
         # After a failed poll too: the end it may have hidden is still where the answers before it said.
         aimed = self.prediction.next_look(now, lateness_budget(self.max_lateness, waited))
         if aimed is not None:
-            return _bounded(min(aimed, waited * BACKOFF))
+            return _bounded(min(aimed, waited * UNFORESEEN))
         if progress is not None and progress.progress >= FINISHING_PERCENT:
             return _bounded(waited * FINISHING)
         return _bounded(waited * BACKOFF)

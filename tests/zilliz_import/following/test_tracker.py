@@ -8,8 +8,8 @@ from zilliz_import_client.models import ImportJobProgress, ImportJobSummary
 from tests.generated.cluster.server_bodies import job_progress
 from zilliz_import import InvalidRequestError, ProgressEvent, ServerError, WaitManyTimeoutError
 from zilliz_import.errors import JobNotFoundError
-from zilliz_import.following.requests import DescribeRequest, Group, ListRequest
 from zilliz_import.following.prediction import APPROACH, DEFAULT_LATENESS
+from zilliz_import.following.requests import DescribeRequest, Group, ListRequest
 from zilliz_import.following.tracker import CROWD, FEW, MAX_TICK, MIN_TICK, Tracker
 from zilliz_import.planes.cluster import progress_of
 

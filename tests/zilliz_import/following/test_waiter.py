@@ -10,8 +10,8 @@ from zilliz_import_client.models import ImportJobProgress
 
 from tests.generated.cluster.server_bodies import job_progress
 from zilliz_import import AsyncImportJobs, ImportJobs, JobFailedError, ProgressEvent, ServerError, WaitTimeoutError
-from zilliz_import.following.progress import Ending, ending
 from zilliz_import.following.prediction import APPROACH, DEFAULT_LATENESS, ROUNDING
+from zilliz_import.following.progress import Ending, ending
 from zilliz_import.following.waiter import FIRST_INTERVAL, MAX_INTERVAL, Waiter
 from zilliz_import.mock import DEFAULT_TOKEN, MockApp, MockServer
 from zilliz_import.mock.asgi import Receive, Scope, Send
