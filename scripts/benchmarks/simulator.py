@@ -108,10 +108,10 @@ def replay(follower: Follower[Any], plans: Sequence[JobPlan], clock: Clock) -> t
             else:
                 assert isinstance(request, DescribeRequest)
                 follower.on_answer(request, answer(by_id[request.job_id], clock.now))
-            if follower.done or isinstance(follower, Tracker):
-                ended = [plans[0].job_id] if not isinstance(follower, Tracker) else list(follower.finished)
-                for job_id in ended:
-                    learned.setdefault(job_id, clock.now)
+            # A tracker finishes jobs one by one; any other follower here follows one job.
+            ended = list(follower.finished) if isinstance(follower, Tracker) else [plans[0].job_id] * follower.done
+            for job_id in ended:
+                learned.setdefault(job_id, clock.now)
         if follower.done:
             return requests, learned
         clock.now += follower.delay()

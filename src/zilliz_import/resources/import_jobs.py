@@ -155,7 +155,7 @@ class ImportJobs(ClusterClient, SyncTransport):
             through_uncommitted: Keep waiting at `Uncommitted`, for jobs that another process commits.
             collections: Job ID to its collection (in this facade's database) or to (database, collection).
             max_requests_per_second: A ceiling on the requests this wait sends (retries aside); none when None.
-            max_lateness: Seconds the wait may learn of a foretold end late; see `wait`.
+            max_lateness: Seconds late a foretold end may be learnt (see `wait`); ticks stay 0.5 s apart at least.
 
         Returns:
             The final `describe` answer of every job, by job ID: `Completed`, `Failed` or `Uncommitted`.
