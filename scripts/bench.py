@@ -15,10 +15,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]
-from benchmarks.following import MODES, follow
+from benchmarks.following import MODES, WAIT_JOB_SECONDS, WAITS, follow
 from benchmarks.latency import latency
 from benchmarks.parsing import parsing
 from benchmarks.report import render, targets
+from benchmarks.simulator import simulate
 from benchmarks.tooling import generate_seconds, mock_requests_per_second
 
 NOTES_FILE = ROOT / "scripts" / "benchmarks" / "NOTES.md"
@@ -53,6 +54,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for mode in MODES:
             print(f"==> following {count} jobs: {mode}")
             results["following"].setdefault(str(count), {})[mode] = follow(count, args.job_seconds, mode)
+    print(f"==> following {WAITS} jobs of {WAIT_JOB_SECONDS / 2:g}-{WAIT_JOB_SECONDS:g} s, each with its own wait")
+    results["waits"] = follow(WAITS, WAIT_JOB_SECONDS, "wait") | {"jobs": WAITS, "job_seconds": WAIT_JOB_SECONDS}
+    print("==> the schedule simulator")
+    results["simulator"] = simulate()
     print("==> make generate, and the mock's throughput")
     results["generate_seconds"] = generate_seconds()
     results["mock_requests_per_second"] = mock_requests_per_second()

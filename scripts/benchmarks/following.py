@@ -3,7 +3,8 @@ the tracker), and a fixed 5-second polling loop like the SDK's examples.
 
 Each mode gets a fresh mock process with the same seed, so all follow the same job histories. The
 mock reports every job's true end (Unix time) and the requests it served; the client records when
-it learned of each end. Jobs have 1-4 files and last 0.5-1x `--job-seconds`.
+it learned of each end. Jobs have 1-4 files and last 0.5-1x `--job-seconds`. Mode "wait" follows
+each job with its own `wait`, as a user following one job does.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CREATE_CONCURRENCY = 50
 # Both modes keep at most this many polls in flight: beyond the pool's 100 connections, httpcore's
 # queue costs O(queued x connections) per event, and 1,000 queued requests wait for many seconds.
 POLL_CONCURRENCY = 100
+WAITS, WAIT_JOB_SECONDS = 8, 30.0  # issue #21: a few jobs of 15-30 s, each followed by its own `wait`
 
 
 async def create_jobs(jobs: AsyncImportJobs, count: int) -> list[str]:
@@ -72,7 +74,9 @@ async def follow_all(url: str, count: int, mode: str, interval: float) -> dict[s
         begin = time.time()
         ids = await create_jobs(jobs, count)
         cpu = time.process_time()
-        if mode == "tracker":
+        if mode == "wait":
+            await asyncio.gather(*(jobs.wait(job_id, timeout=WAIT, on_progress=seen) for job_id in ids))
+        elif mode == "tracker":
             await jobs.wait_many(ids, timeout=WAIT, on_progress=seen, concurrency=POLL_CONCURRENCY)
         elif mode == "per-job":
             await per_job(jobs, ids, seen)
@@ -84,7 +88,8 @@ async def follow_all(url: str, count: int, mode: str, interval: float) -> dict[s
 
 
 def follow(count: int, job_seconds: float, mode: str, interval: float = FIXED_INTERVAL) -> dict[str, float]:
-    """One mode (of `MODES`; `interval` for the fixed loop) against a fresh mock: wall, CPU, requests, lateness."""
+    """One mode (of `MODES`, or "wait": each job its own `wait`; `interval` for the fixed loop) against a fresh
+    mock: wall, CPU, requests, lateness."""
     with mock_process(job_seconds=job_seconds, seed=42, max_jobs=count * 2) as url:
         run = asyncio.run(follow_all(url, count, mode, interval))
         ends = admin(url, "jobs")["endsAt"]

@@ -22,14 +22,21 @@ TRACKER = PER_JOB | {"cpu_seconds": 3.0, "requests": 1100, "requests_per_job": 1
                      "max_delay_seconds": 1.5}  # fmt: skip
 FIXED = PER_JOB | {"requests": 11000, "requests_per_job": 11.0, "median_delay_seconds": 2.5, "max_delay_seconds": 5.0}
 FEW_PER_JOB = PER_JOB | {"requests": 70, "requests_per_job": 7.0, "median_delay_seconds": 1.0, "max_delay_seconds": 5.0}
-FEW_TRACKER = FEW_PER_JOB | {"requests": 40, "requests_per_job": 4.0, "median_delay_seconds": 0.4}
+FEW_TRACKER = FEW_PER_JOB | {
+    "requests": 25,
+    "requests_per_job": 2.5,
+    "median_delay_seconds": 0.4,
+    "max_delay_seconds": 1.5,
+}
+WAITS = PER_JOB | {"jobs": 8, "job_seconds": 30.0, "requests": 72, "requests_per_job": 9.0, "median_delay_seconds": 0.8,
+                   "max_delay_seconds": 1.5}  # fmt: skip
 RESULTS: dict[str, Any] = {
     "machine": "test", "job_seconds": 60.0,
     "latency_seconds": {"http": LATENCY, "https": LATENCY},
     "parsing_seconds": {"json.loads": 0.003, "json.loads + models": 0.008, "ratio": 2.7},
     "following": {"10": {"tracker": FEW_TRACKER, "per-job": FEW_PER_JOB, "fixed 5 s": FIXED},
                   "1000": {"tracker": TRACKER, "per-job": PER_JOB, "fixed 5 s": FIXED}},
-    "generate_seconds": 3.0, "mock_requests_per_second": 3000.0,
+    "generate_seconds": 3.0, "mock_requests_per_second": 3000.0, "waits": WAITS,
 }  # fmt: skip
 
 
@@ -52,9 +59,14 @@ def test_targets_met_by_good_ratios() -> None:
         (("following", "1000", "tracker", "wall_over_longest"), 1.25, "wall over longest"),
         (("following", "1000", "fixed 5 s", "requests"), 1000, "requests over fixed"),
         (("following", "1000", "fixed 5 s", "median_delay_seconds"), 0.29, "median lateness over fixed"),
-        (("following", "10", "tracker", "requests_per_job"), 7.5, "10 jobs: requests per job over per-job"),
+        (("following", "10", "per-job", "requests_per_job"), 2.0, "10 jobs: requests per job over per-job"),
         (("following", "10", "tracker", "median_delay_seconds"), 1.1, "10 jobs: median lateness over per-job"),
-        (("following", "10", "tracker", "max_delay_seconds"), 5.5, "10 jobs: worst lateness over per-job"),
+        (("following", "10", "per-job", "max_delay_seconds"), 1.0, "10 jobs: worst lateness over per-job"),
+        (("following", "10", "tracker", "requests_per_job"), 3.2, "wait_many at 10 jobs: requests per job <= 3"),
+        (("following", "10", "tracker", "max_delay_seconds"), 2.1, "wait_many at 10 jobs: worst lateness <= 2 s"),
+        (("waits", "median_delay_seconds"), 1.1, "wait, 8 jobs of 15-30 s: median lateness <= 1 s"),
+        (("waits", "max_delay_seconds"), 2.6, "wait, 8 jobs of 15-30 s: worst lateness <= 2.5 s"),
+        (("waits", "requests_per_job"), 10.5, "wait, 8 jobs of 15-30 s: requests per job <= 10"),
     ],
 )
 def test_each_target_fails_on_its_own_bad_ratio(path: tuple[str, ...], value: float, target: str) -> None:
@@ -83,6 +95,8 @@ def test_the_report_shows_every_schedule_at_every_size() -> None:
     rows = [line for line in report.splitlines() if line.startswith(("| 10 |", "| 1,000 |"))]
     assert [row.split(" | ")[1] for row in rows] == list(MODES) * 2
     assert "| 1,000 | tracker | 1.10 | 0.30 s | 1.50 s | 3.0 s | 1.10 |" in rows
+    assert "## Following one job each: 8 jobs of 15-30 s, each its own `wait`" in report
+    assert "| 8 | 9.00 | 0.80 s | 1.50 s | 20.0 s | 1.10 |" in report
 
 
 def test_following_a_few_short_jobs_reports_true_lateness() -> None:
@@ -95,3 +109,8 @@ def test_following_a_few_short_jobs_reports_true_lateness() -> None:
             assert measured["max_delay_seconds"] <= 0.5 + 0.5 and measured["requests"] >= 24
         if mode == "tracker":
             assert measured["requests"] < 2 * 12, "one describe per job and a few lists"
+
+
+def test_each_job_followed_by_its_own_wait_reports_true_lateness() -> None:
+    measured = follow(3, 1.5, "wait")
+    assert measured["min_delay_seconds"] >= 0 and measured["requests"] >= 2 * 3

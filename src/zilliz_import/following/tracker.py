@@ -23,11 +23,9 @@ MAX_TICK = 30.0
 FAILED_LIST_TICK = 5.0  # the longest a failed `list` keeps a group unseen before the next try
 CROWD = 50.0  # a tick is at most CROWD x the time waited / the group's jobs: among many, the first end comes soon
 SINCE_END = 0.25  # jobs started together end together: after an end, look again within this share of the time since
-
-
-def _soonest(waiter: Waiter) -> float:
-    """When a job wants its next look: its `Waiter`'s interval, or its estimated end if sooner."""
-    return waiter.interval if waiter.eta is None else min(waiter.interval, waiter.eta)
+FEW = (
+    20  # up to this many jobs in a group, its ticks follow their predicted ends alone (CROWD, SINCE_END are for crowds)
+)
 
 
 @dataclass
@@ -55,9 +53,10 @@ class Tracker:
     sends one `list` per group; a job that `list` shows ended gets one `describe` for its final answer;
     a job `list` does not show (the server forgot it, or it is in another database) is followed by
     `describe` on its own adaptive schedule. A group's
-    next tick is the soonest poll its jobs' `Waiter`s want, or the soonest estimated end, or (jobs that
-    start together end together) a `SINCE_END` share of the time since `list` last showed an end, or
-    `CROWD` times the time waited over the number of its jobs (one `list` serves them all, and among
+    next tick is the soonest poll its jobs' `Waiter`s want, each aimed at its job's predicted end (so
+    the earliest predicted end leads, looked at every `max_lateness` near it); above `FEW` jobs also (jobs
+    that start together end together) a `SINCE_END` share of the time since `list` last showed an end,
+    or `CROWD` times the time waited over the number of its jobs (one `list` serves them all, and among
     many jobs the first end comes early); within `MIN_TICK` and `MAX_TICK`.
     """
 
@@ -72,11 +71,13 @@ class Tracker:
         on_progress: ProgressCallback | None = None,
         stall_after: float = DEFAULT_STALL_AFTER,
         through_uncommitted: bool = False,
+        max_lateness: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not timeout > 0:
             raise InvalidArgumentError(f"timeout must be positive, got {timeout!r}")
         self.timeout, self.db_name, self.through_uncommitted = timeout, db_name, through_uncommitted
+        self.max_lateness = max_lateness
         self.on_progress, self.clock, self.as_progress = on_progress, clock, as_progress
         self.started = clock()
         self.finished: dict[str, Any] = {}
@@ -231,18 +232,18 @@ class Tracker:
         jobs = [self._jobs[job_id] for job_id in members if job_id in self._jobs]
         # Unlike one job's poll, a tick is not floored at a share of the time waited: `MIN_TICK` bounds it,
         # so the soonest estimated end among many jobs brings the look that catches it.
-        wanted = [_soonest(job.waiter) for job in jobs if not self._own_poll(job)]
+        wanted = [job.waiter.interval for job in jobs if not self._own_poll(job)]
         last_end = self._ticks[group].last_end
-        if last_end is not None:
+        if last_end is not None and len(wanted) > FEW:
             wanted.append((now - last_end) * SINCE_END)
-        if wanted:
+        if len(wanted) > FEW:
             wanted.append(CROWD * max(now - self.started, FIRST_INTERVAL) / len(wanted))
         return min(max(min(wanted, default=MAX_TICK), MIN_TICK), MAX_TICK)
 
     def _waiter(self, job_id: str, stall_after: float) -> Waiter:
         callback = None if self.on_progress is None else self._relay
-        return Waiter(job_id, timeout=self.timeout, on_progress=callback, stall_after=stall_after,
-                      through_uncommitted=self.through_uncommitted, clock=self.clock)  # fmt: skip
+        return Waiter(job_id, timeout=self.timeout, on_progress=callback, stall_after=stall_after, clock=self.clock,
+                      through_uncommitted=self.through_uncommitted, max_lateness=self.max_lateness)  # fmt: skip
 
     def _relay(self, event: ProgressEvent) -> None:
         assert self.on_progress is not None

@@ -46,8 +46,7 @@ class ImportJobs(ClusterClient, SyncRefusals):
         Raises:
             InvalidArgumentError: Arguments the server would refuse, caught before sending.
             FileTypeRefusedError: The server cannot read a unit's files; the error names the unit.
-            ApiError: The server refused; retried only when no job can have started (back-pressure,
-                429, connection refused).
+            ApiError: The server refused; retried only when no job can have started (back-pressure, 429, refused).
         """
         call = cluster.create_call(collection_name, files, partition_name, options, auto_commit)
         return self._created_job(self._create(call, files), collection_name)
@@ -100,17 +99,19 @@ class ImportJobs(ClusterClient, SyncRefusals):
         stall_after: float = DEFAULT_STALL_AFTER,
         raise_on_failure: bool = False,
         through_uncommitted: bool = False,
+        max_lateness: float | None = None,
     ) -> ImportJobProgress:
         """Poll until the job is `Completed`, `Failed` or `Uncommitted` and return that last answer.
 
         Args:
             job_id: The job.
             timeout: Seconds to wait in all.
-            poll_interval: Fixed seconds between polls; adaptive when None.
+            poll_interval: Fixed seconds between polls; when None, aimed at the end predicted from the percent.
             on_progress: Called with a `ProgressEvent` after every answer.
             stall_after: Seconds without change after which events report a stall.
             raise_on_failure: Raise `JobFailedError` for a failed job instead of returning it.
             through_uncommitted: Keep waiting at `Uncommitted`, for a job that another process commits.
+            max_lateness: Seconds late the end (foretold by the percent) may be learnt: 1.5 or 1.5 % of the time waited.
 
         Returns:
             The final progress; check `state` (`Completed`, `Failed` or `Uncommitted`).
@@ -120,7 +121,7 @@ class ImportJobs(ClusterClient, SyncRefusals):
             ApiError: A poll failed in a way waiting cannot fix (job not found, bad token, ...).
         """
         waiter = self._waiter(
-            job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
+            job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress, max_lateness=max_lateness,
             stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
         return follow(waiter, self._send)
@@ -136,18 +137,14 @@ class ImportJobs(ClusterClient, SyncRefusals):
         through_uncommitted: bool = False,
         collections: Collections | None = None,
         max_requests_per_second: float | None = None,
+        max_lateness: float | None = None,
     ) -> dict[str, ImportJobProgress]:
         """Wait for many jobs: one `list` per (database, collection) per tick, one `describe` per job at its end.
 
-        Jobs are grouped by where they run: jobs this facade created are known, `collections` names the
-        others, and one `list` without a collection finds the rest. A job that `list` does not show (the
-        server forgot it, or it runs in another database) is polled with `describe` on its own schedule.
-        Ticks come sooner as a group's jobs near their end, rarer while nothing moves (0.5 s to 30 s).
-
-        `on_progress` gets a `ProgressEvent` after every answer about a job. Events from `list` records
-        carry `state`, `progress` (percent), `reason` and `collection_name`; rows, sizes, `details` and
-        `complete_time` are 0, `[]` and `""` there, `rows_per_second` None. Each job's last event carries
-        its full `describe` answer.
+        Jobs are grouped by where they run (created by this facade, named in `collections`, else found by
+        one unfiltered `list`); a job `list` does not show is polled with `describe`. Ticks follow the
+        earliest predicted end of a group (0.5 s to 30 s). Events from `list` records carry state, percent
+        and reason only (rows and details 0 or empty); each job's last event carries its `describe` answer.
 
         Args:
             job_ids: The jobs.
@@ -158,6 +155,7 @@ class ImportJobs(ClusterClient, SyncRefusals):
             through_uncommitted: Keep waiting at `Uncommitted`, for jobs that another process commits.
             collections: Job ID to its collection (in this facade's database) or to (database, collection).
             max_requests_per_second: A ceiling on the requests this wait sends (retries aside); none when None.
+            max_lateness: Seconds late a foretold end may be learnt (see `wait`); ticks stay 0.5 s apart at least.
 
         Returns:
             The final `describe` answer of every job, by job ID: `Completed`, `Failed` or `Uncommitted`.
@@ -169,7 +167,7 @@ class ImportJobs(ClusterClient, SyncRefusals):
         """
         tracker = self._tracker(
             job_ids, collections, timeout=timeout, on_progress=on_progress, stall_after=stall_after,
-            through_uncommitted=through_uncommitted,
+            through_uncommitted=through_uncommitted, max_lateness=max_lateness,
         )  # fmt: skip
         return follow(tracker, self._send, ceiling=request_ceiling(max_requests_per_second))
 
@@ -218,10 +216,11 @@ class AsyncImportJobs(ClusterClient, AsyncRefusals):
         stall_after: float = DEFAULT_STALL_AFTER,
         raise_on_failure: bool = False,
         through_uncommitted: bool = False,
+        max_lateness: float | None = None,
     ) -> ImportJobProgress:
         """Poll until the job ends; see `ImportJobs.wait`."""
         waiter = self._waiter(
-            job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress,
+            job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress, max_lateness=max_lateness,
             stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
         return await follow_async(waiter, self._send)
@@ -237,6 +236,7 @@ class AsyncImportJobs(ClusterClient, AsyncRefusals):
         through_uncommitted: bool = False,
         collections: Collections | None = None,
         max_requests_per_second: float | None = None,
+        max_lateness: float | None = None,
     ) -> dict[str, ImportJobProgress]:
         """Wait for many jobs at once: one `list` per collection per tick, one `describe` per job at its end.
 
@@ -244,7 +244,7 @@ class AsyncImportJobs(ClusterClient, AsyncRefusals):
         """
         tracker = self._tracker(
             job_ids, collections, timeout=timeout, on_progress=on_progress, stall_after=stall_after,
-            through_uncommitted=through_uncommitted,
+            through_uncommitted=through_uncommitted, max_lateness=max_lateness,
         )  # fmt: skip
         gate, ceiling = polls_in_flight(concurrency), request_ceiling(max_requests_per_second)
         return await follow_async(tracker, self._send, gate=gate, ceiling=ceiling)

@@ -8,8 +8,9 @@ from zilliz_import_client.models import ImportJobProgress, ImportJobSummary
 from tests.generated.cluster.server_bodies import job_progress
 from zilliz_import import InvalidRequestError, ProgressEvent, ServerError, WaitManyTimeoutError
 from zilliz_import.errors import JobNotFoundError
+from zilliz_import.following.prediction import APPROACH, DEFAULT_LATENESS
 from zilliz_import.following.requests import DescribeRequest, Group, ListRequest
-from zilliz_import.following.tracker import CROWD, MAX_TICK, MIN_TICK, Tracker
+from zilliz_import.following.tracker import CROWD, FEW, MAX_TICK, MIN_TICK, Tracker
 from zilliz_import.planes.cluster import progress_of
 
 A, B = Group("", "a"), Group("db2", "b")
@@ -80,7 +81,7 @@ def test_ticks_come_sooner_near_an_end_within_bounds() -> None:
     jobs = tracker(clock, {"1": A, "2": A, "3": A})
     jobs.due()
     jobs.on_list(ListRequest(A), [record(j, "Importing", 10) for j in ("1", "2", "3")])
-    clock.now += 1
+    clock.now += 10
     jobs.due()
     jobs.on_list(ListRequest(A), [record(j, "Pending", 10) for j in ("1", "2", "3")])
     slow = jobs.delay()
@@ -88,9 +89,25 @@ def test_ticks_come_sooner_near_an_end_within_bounds() -> None:
     jobs.due()
     fast = [record("1", "Importing", 98), record("2", "Pending", 10), record("3", "Pending", 10)]
     jobs.on_list(ListRequest(A), fast)
-    assert jobs.delay() == MIN_TICK and slow > MIN_TICK, "a job about to end brings the tick down to the floor"
+    assert jobs.delay() == DEFAULT_LATENESS < slow, "a job about to end brings the tick down to its lateness budget"
     clock.now += 10_000
     assert jobs.delay() <= MAX_TICK
+
+
+def test_a_tick_follows_the_earliest_predicted_end_within_the_floor() -> None:
+    clock = Clock()
+    jobs = tracker(clock, {"1": A, "2": A, "3": A}, max_lateness=0.1)
+    for percent in (40, 60):
+        jobs.due()
+        jobs.on_list(ListRequest(A), [record("1", "Importing", percent), *(record(j, "Pending", 1) for j in "23")])
+        clock.now += 10
+    clock.now -= 10
+    soonest = jobs._jobs["1"].waiter.prediction.end
+    assert soonest is not None and jobs.delay() == pytest.approx(APPROACH * (soonest - clock.now))
+    clock.now += jobs.delay()
+    jobs.due()
+    jobs.on_list(ListRequest(A), [record("1", "Importing", 89), *(record(j, "Pending", 1) for j in "23")])
+    assert jobs.delay() == MIN_TICK, "a budget below the floor is held to the floor: one list serves every job"
 
 
 def test_a_job_missing_from_list_falls_back_to_describe_on_its_own_schedule() -> None:
@@ -172,23 +189,28 @@ def test_a_stale_list_end_goes_back_to_listing() -> None:
     assert not jobs.done and jobs.due() == [] and jobs.delay() > 0
 
 
-def test_after_an_end_the_next_look_comes_within_a_share_of_the_time_since() -> None:
+@pytest.mark.parametrize("crowd", [True, False])
+def test_after_an_end_in_a_crowd_the_next_look_comes_within_a_share_of_the_time_since(crowd: bool) -> None:
     clock = Clock()
-    jobs = Tracker(["1", "2"], timeout=600, as_progress=progress_of, groups={"1": A, "2": A}, clock=clock)
-    answers = [[record("1", "Pending", 5), record("2", "Pending", 5)]] * 4 + [[record("1", "Completed", 100)]]
-    for listed in answers:
+    ids = [str(i) for i in range(FEW + 2 if crowd else 2)]
+    jobs = Tracker(ids, timeout=600, as_progress=progress_of, groups=dict.fromkeys(ids, A), clock=clock)
+    others = [record(i, "Pending", 5) for i in ids[1:]]
+    for first in [record("0", "Pending", 5)] * 4 + [record("0", "Completed", 100)]:
         clock.now += jobs.delay()
         jobs.due()
-        jobs.on_list(ListRequest(A), [*listed, record("2", "Pending", 5)][:2])
-    assert jobs.due() == [DescribeRequest("1")]
-    jobs.on_describe(DescribeRequest("1"), described("1", "Completed"))
+        jobs.on_list(ListRequest(A), [first, *others])
+    assert jobs.due() == [DescribeRequest("0")]
+    jobs.on_describe(DescribeRequest("0"), described("0", "Completed"))
+    if not crowd:
+        assert jobs.delay() > 10, "a few jobs: an end says nothing of the others, whose percent has not moved"
+        return
     assert jobs.delay() == MIN_TICK, "an end was just seen: look again soon"
     clock.now += MIN_TICK
     jobs.due()
-    jobs.on_list(ListRequest(A), [record("2", "Pending", 5)])
+    jobs.on_list(ListRequest(A), others)
     clock.now += 40
     jobs.due()
-    jobs.on_list(ListRequest(A), [record("2", "Pending", 5)])
+    jobs.on_list(ListRequest(A), others)
     assert jobs.delay() == pytest.approx(0.25 * 40.5), "the longer since the last end, the rarer the looks"
 
 

@@ -9,7 +9,8 @@ import pytest
 from zilliz_import_client.models import ImportJobProgress
 
 from tests.generated.cluster.server_bodies import job_progress
-from zilliz_import import AsyncImportJobs, ImportJobs, JobFailedError, ProgressEvent, WaitTimeoutError
+from zilliz_import import AsyncImportJobs, ImportJobs, JobFailedError, ProgressEvent, ServerError, WaitTimeoutError
+from zilliz_import.following.prediction import APPROACH, DEFAULT_LATENESS, ROUNDING
 from zilliz_import.following.progress import Ending, ending
 from zilliz_import.following.waiter import FIRST_INTERVAL, MAX_INTERVAL, Waiter
 from zilliz_import.mock import DEFAULT_TOKEN, MockApp, MockServer
@@ -97,13 +98,30 @@ def test_polling_starts_quick_and_slows_down_while_nothing_changes() -> None:
     assert all(a <= b for a, b in itertools.pairwise(delays)) and delays[-1] == MAX_INTERVAL
 
 
-def test_polling_comes_back_when_the_rate_says_it_is_nearly_done() -> None:
+def test_polling_aims_at_the_end_the_percent_predicts() -> None:
     clock = Clock()
     waiter = Waiter("1", timeout=3600, clock=clock)
     waiter.on_answer(answer("Importing", 10))
     clock.now += 10
-    waiter.on_answer(answer("Importing", 60))  # 5 % per second: done in about 8 s
-    assert waiter.delay() == pytest.approx(8, rel=0.01)
+    waiter.on_answer(answer("Importing", 60))  # 5 % per second: 30 % to go, 6 s at that pace
+    assert waiter.prediction.end == pytest.approx(clock.now + (90 - 60 - ROUNDING) * 0.2)
+    assert waiter.delay() == pytest.approx(APPROACH * (90 - 60 - ROUNDING) * 0.2), "a share of the way to the end"
+    clock.now += waiter.delay()
+    waiter.on_answer(answer("Importing", 80))
+    clock.now += waiter.delay()
+    waiter.on_answer(answer("Importing", 89))
+    assert waiter.delay() == DEFAULT_LATENESS, "near the predicted end: every max_lateness"
+
+
+def test_max_lateness_sets_the_looks_near_the_end_and_survives_a_failed_poll() -> None:
+    clock = Clock()
+    waiter = Waiter("1", timeout=3600, max_lateness=0.4, clock=clock)
+    for percent in (80, 85, 89):
+        waiter.on_answer(answer("Importing", percent))
+        clock.now += 1
+    assert waiter.delay() == 0.4
+    waiter.on_error(ServerError("busy", operation="get_progress", status=503))
+    assert waiter.delay() == 0.4, "a failed poll near the end does not back off"
 
 
 def test_fixed_interval_is_kept() -> None:
@@ -137,7 +155,7 @@ def test_events_carry_rate_and_eta() -> None:
     assert events[1].elapsed == 4 and events[1].state == "Importing"
 
 
-@pytest.mark.parametrize("bad", [{"timeout": 0}, {"timeout": 1, "poll_interval": 0}])
+@pytest.mark.parametrize("bad", [{"timeout": 0}, {"timeout": 1, "poll_interval": 0}, {"timeout": 1, "max_lateness": 0}])
 def test_bad_wait_arguments(bad: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         Waiter("1", **bad)
