@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock generate check-generated lint-spec lint format typecheck test \
+.PHONY: help setup lock generate check-generated lint-spec lint format typecheck test test-slow \
         contract contract-live mock run bench fuzz compat api-diff dist dist-check docs clean
 
 help: ## list the targets
@@ -45,8 +45,11 @@ typecheck: $(STAMP) ## mypy --strict on src/ and both generated clients
 	$(BIN)/mypy --strict src/zilliz_import generated/cluster/zilliz_import_client \
 	  generated/control_plane/zilliz_cloud_import_client
 
-test: lint-spec check-generated lint typecheck ## everything CI runs
+test: lint-spec check-generated lint typecheck ## the checks and every test but the slow ones (a few minutes)
 	$(BIN)/pytest -n auto
+
+test-slow: $(STAMP) ## the slow tests: the spec-change scripts' generator runs and the contract suite's broken variants
+	$(BIN)/pytest -n auto -m slow
 
 dist: $(STAMP) ## wheels and sdists of zilliz-import and both generated clients into dist/, checked by twine
 	scripts/dist.sh

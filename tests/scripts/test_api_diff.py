@@ -17,6 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
+# Each case runs the generator or the whole contract suite: `make test-slow`, run by CI after `make test`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = "generated/cluster/zilliz_import_client/models"
 Spec = dict[str, Any]

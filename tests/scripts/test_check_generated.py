@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Each case runs the generator or the whole contract suite: `make test-slow`, run by CI after `make test`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

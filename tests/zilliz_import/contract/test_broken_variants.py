@@ -8,6 +8,9 @@ from tests.zilliz_import.contract.conftest import load_schema
 from tests.zilliz_import.contract.planted import BROKEN_VARIANTS, CONTROLS
 from zilliz_import.contract.runner import Budget, run_suite
 
+# Each case runs the generator or the whole contract suite: `make test-slow`, run by CI after `make test`.
+pytestmark = pytest.mark.slow
+
 
 def failures_against(app: object) -> list[str]:
     """What the suite reports against an app, one line per failed part."""

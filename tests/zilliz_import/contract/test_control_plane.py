@@ -15,6 +15,9 @@ from zilliz_import.contract.runner import Budget, run_suite
 from zilliz_import.contract.workflow import FollowPolicy
 
 # Bounded so that `make test` stays under five minutes; `make contract` raises the examples.
+# Each case runs the generator or the whole contract suite: `make test-slow`, run by CI after `make test`.
+pytestmark = pytest.mark.slow
+
 BOUNDED = Budget(examples=10, scenarios=6, steps=6, follow=FollowPolicy(jobs=6))
 
 
