@@ -58,7 +58,7 @@ async def fixed_poll(
 async def per_job(jobs: AsyncImportJobs, ids: list[str], seen: Any) -> None:
     """wait_many before the tracker: a `Waiter` per job, polls gated like it did."""
     gate = asyncio.Semaphore(POLL_CONCURRENCY)
-    followers = [jobs._waiter(job_id, timeout=WAIT, on_progress=seen) for job_id in ids]
+    followers = [jobs._one_job(job_id, timeout=WAIT, on_progress=seen) for job_id in ids]
     await asyncio.gather(*(follow_async(one, jobs._send, gate=gate) for one in followers))
 
 

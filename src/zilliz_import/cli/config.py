@@ -12,7 +12,7 @@ from zilliz_import._core.environment import DEFAULT_CLOUD_ENDPOINT
 from zilliz_import.cli.bodies import emit
 from zilliz_import.cli.formats import Output, with_output
 from zilliz_import.cli.output import console, errors
-from zilliz_import.cli.profiles import SETTINGS, config_path, load, profile, save
+from zilliz_import.cli.profiles import SETTINGS, config_path, load, no_such_profile, profile, save
 
 DEFAULT_PROFILE = "default"
 DEFAULTS = {"cloud_endpoint": DEFAULT_CLOUD_ENDPOINT}
@@ -95,8 +95,7 @@ def use(name: str) -> None:
     """Make profile NAME the current one."""
     data = load()
     if name not in data["profiles"]:
-        known = ", ".join(sorted(data["profiles"])) or "none yet"
-        raise click.BadParameter(f"no profile {name!r} (profiles: {known})", param_hint="NAME")
+        raise no_such_profile(name, data["profiles"], "NAME")
     data["current"] = name
     save(data)
     console.print(f"current profile: {name}", markup=False)

@@ -95,9 +95,14 @@ def profile(name: str | None) -> tuple[str | None, dict[str, str]]:
     if chosen is None:
         return None, {}
     if chosen not in data["profiles"]:
-        known = ", ".join(sorted(data["profiles"])) or "none yet: zilliz-import config set"
-        raise click.BadParameter(f"no profile {chosen!r} (profiles: {known})", param_hint="--profile")
+        raise no_such_profile(chosen, data["profiles"], "--profile")
     return chosen, {key: str(value) for key, value in data["profiles"][chosen].items() if key in SETTINGS}
+
+
+def no_such_profile(name: str, profiles: dict[str, Any], hint: str) -> click.BadParameter:
+    """The usage error for a profile name that the config file does not have, listing the ones it has."""
+    known = ", ".join(sorted(profiles)) or "none yet: zilliz-import config set"
+    return click.BadParameter(f"no profile {name!r} (profiles: {known})", param_hint=hint)
 
 
 def default_map(values: dict[str, str]) -> dict[str, Any]:

@@ -62,7 +62,7 @@ class ClusterClient(BaseClient):
         self._created.note(answer.job_id, Group(self.settings.db_name or "", collection_name))
         return answer
 
-    def _waiter(self, job_id: str | int, **options: Any) -> OneJob[ImportJobProgress]:
+    def _one_job(self, job_id: str | int, **options: Any) -> OneJob[ImportJobProgress]:
         return OneJob(Waiter[ImportJobProgress](cluster.job_id_text(job_id), **options))
 
     def _tracker(self, job_ids: Iterable[str | int], collections: Collections | None, **options: Any) -> Tracker:

@@ -120,11 +120,11 @@ class ImportJobs(ClusterClient, SyncRefusals):
             WaitTimeoutError: The deadline passed; it carries the last progress seen.
             ApiError: A poll failed in a way waiting cannot fix (job not found, bad token, ...).
         """
-        waiter = self._waiter(
+        one_job = self._one_job(
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress, max_lateness=max_lateness,
             stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
-        return follow(waiter, self._send)
+        return follow(one_job, self._send)
 
     def wait_many(
         self,
@@ -219,11 +219,11 @@ class AsyncImportJobs(ClusterClient, AsyncRefusals):
         max_lateness: float | None = None,
     ) -> ImportJobProgress:
         """Poll until the job ends; see `ImportJobs.wait`."""
-        waiter = self._waiter(
+        one_job = self._one_job(
             job_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress, max_lateness=max_lateness,
             stall_after=stall_after, raise_on_failure=raise_on_failure, through_uncommitted=through_uncommitted,
         )  # fmt: skip
-        return await follow_async(waiter, self._send)
+        return await follow_async(one_job, self._send)
 
     async def wait_many(
         self,
